@@ -1,0 +1,85 @@
+package io.spectrumflow.activities.aws;
+
+import java.net.URI;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
+import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Builds every AWS client from one {@link AwsSettings}, so local and AWS differ only in settings.
+ * Clients are thread-safe and meant to live as long as the process; close them on shutdown.
+ */
+public final class AwsClients implements AutoCloseable {
+
+  private final S3Client s3;
+  private final GlueClient glue;
+  private final RedshiftDataClient redshiftData;
+  private final RedshiftClient redshift;
+
+  public AwsClients(AwsSettings settings) {
+    this.s3 = s3(settings);
+    this.glue = configure(GlueClient.builder(), settings, settings.glueEndpoint()).build();
+    this.redshiftData =
+        configure(RedshiftDataClient.builder(), settings, settings.redshiftDataEndpoint()).build();
+    this.redshift =
+        configure(RedshiftClient.builder(), settings, settings.redshiftEndpoint()).build();
+  }
+
+  /** An S3 client for the settings, for callers that need only S3. */
+  public static S3Client s3(AwsSettings settings) {
+    return configure(S3Client.builder(), settings, settings.s3Endpoint())
+        .forcePathStyle(settings.s3PathStyle())
+        // Checksums only where S3 requires them: S3-compatible servers (S3Proxy, MinIO) do not all
+        // understand the newer default trailing checksums.
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .build();
+  }
+
+  private static <B extends AwsClientBuilder<B, ?>> B configure(
+      B builder, AwsSettings settings, URI endpoint) {
+    builder.region(Region.of(settings.region()));
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder;
+  }
+
+  public S3Client s3() {
+    return s3;
+  }
+
+  public GlueClient glue() {
+    return glue;
+  }
+
+  public RedshiftDataClient redshiftData() {
+    return redshiftData;
+  }
+
+  public RedshiftClient redshift() {
+    return redshift;
+  }
+
+  @Override
+  public void close() {
+    Consumer<AutoCloseable> quietly =
+        c -> {
+          try {
+            c.close();
+          } catch (Exception ignored) {
+            // closing on shutdown: nothing useful to do with a failure
+          }
+        };
+    quietly.accept(s3);
+    quietly.accept(glue);
+    quietly.accept(redshiftData);
+    quietly.accept(redshift);
+  }
+}

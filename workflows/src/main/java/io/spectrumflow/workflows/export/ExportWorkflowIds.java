@@ -1,0 +1,34 @@
+package io.spectrumflow.workflows.export;
+
+import java.util.regex.Pattern;
+
+/** The workflow id scheme: one id per pipeline and batch, so a batch submitted twice is one run. */
+public final class ExportWorkflowIds {
+
+  private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  private static final String PREFIX = "export-";
+
+  private ExportWorkflowIds() {}
+
+  /** The workflow id of a batch of a pipeline. */
+  public static String of(String pipeline, String batchId) {
+    return PREFIX + pipeline + "-" + requireValidBatchId(batchId);
+  }
+
+  /**
+   * Checks a batch id: it names S3 objects and a workflow, so only letters, digits, '.', '_' and
+   * '-', starting with a letter or digit, at most 128 characters.
+   *
+   * @throws IllegalArgumentException saying what is wrong
+   */
+  public static String requireValidBatchId(String batchId) {
+    if (batchId == null || !BATCH_ID.matcher(batchId).matches()) {
+      throw new IllegalArgumentException(
+          "batch id '"
+              + batchId
+              + "' is not valid: use 1 to 128 letters, digits, '.', '_' or '-', starting with a"
+              + " letter or digit");
+    }
+    return batchId;
+  }
+}

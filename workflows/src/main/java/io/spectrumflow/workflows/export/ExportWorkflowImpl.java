@@ -1,0 +1,180 @@
+package io.spectrumflow.workflows.export;
+
+import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+
+/** The export recipe as a workflow. Deterministic: all I/O happens in activities. */
+public class ExportWorkflowImpl implements ExportWorkflow {
+
+  private static final Logger log = Workflow.getLogger(ExportWorkflowImpl.class);
+
+  private final DumpActivities dump =
+      Workflow.newActivityStub(DumpActivities.class, ExportStepOptions.dump());
+  private final CatalogActivities catalog =
+      Workflow.newActivityStub(CatalogActivities.class, ExportStepOptions.catalog());
+  private final RedshiftActivities redshift =
+      Workflow.newActivityStub(RedshiftActivities.class, ExportStepOptions.redshift());
+  private final RunProgress progress = new RunProgress();
+
+  @Override
+  public ExportResult export(ExportRequest request) {
+    try {
+      ExportResult result = run(request);
+      progress.finish("done");
+      return result;
+    } catch (TemporalFailure failure) {
+      progress.finish("failed");
+      throw failure;
+    }
+  }
+
+  @Override
+  public ExportProgress progress() {
+    return progress.snapshot();
+  }
+
+  private ExportResult run(ExportRequest request) {
+    ExportRequestCheck.requireValid(request);
+    PipelineSpec pipeline = request.pipeline();
+    String batchTime =
+        request.batchTime() != null
+            ? request.batchTime()
+            : Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
+
+    Landed landed = dumpAndUpload(request, batchTime);
+    List<String> partitions =
+        landed.dumped.files().stream().map(PartFile::partitionValue).distinct().sorted().toList();
+
+    CatalogResult cataloged =
+        progress.step(
+            "catalog",
+            () ->
+                call(
+                    "catalog",
+                    () ->
+                        catalog.registerPartitions(
+                            new CatalogRequest(pipeline, landed.dumped.columns(), partitions))));
+    StatementResult ddl =
+        progress.step(
+            "ddl",
+            () ->
+                call(
+                    "ddl",
+                    () ->
+                        redshift.applyExternalSchema(
+                            new DdlRequest(pipeline.redshift(), cataloged.database()))));
+    List<String> uris = landed.uploaded.objects().stream().map(UploadedObject::uri).toList();
+    CountResult counted =
+        progress.step(
+            "verify",
+            () ->
+                call(
+                    "verify",
+                    () ->
+                        redshift.countRows(
+                            new CountRequest(
+                                pipeline.redshift(),
+                                cataloged.table(),
+                                pipeline.partition().column(),
+                                partitions,
+                                uris))));
+    if (counted.rows() != landed.dumped.rows()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "verify: Redshift counts "
+              + counted.rows()
+              + " rows in the batch's objects but "
+              + landed.dumped.rows()
+              + " were written ("
+              + counted.sql()
+              + ")",
+          ExportFailures.VERIFICATION_FAILED);
+    }
+    log.info(
+        "batch {} of pipeline {}: {} rows in {} objects verified through Redshift",
+        request.batchId(),
+        pipeline.name(),
+        counted.rows(),
+        uris.size());
+    return new ExportResult(
+        request.batchId(),
+        pipeline.name(),
+        landed.dumped.rows(),
+        counted.rows(),
+        uris.size(),
+        landed.dumped.bytes(),
+        uris,
+        partitions,
+        cataloged.database(),
+        cataloged.table(),
+        ddl.sql(),
+        progress.timings());
+  }
+
+  /**
+   * Dump and upload run on the same worker: the upload goes to the host queue the dump names. If
+   * that worker disappears before the upload is done, its files are gone with it, so the pair is
+   * redone, possibly on another worker.
+   */
+  private Landed dumpAndUpload(ExportRequest request, String batchTime) {
+    DumpRequest dumpRequest =
+        new DumpRequest(request.batchId(), request.pipeline(), request.inputs(), batchTime);
+    for (int attempt = 1; ; attempt++) {
+      DumpResult dumped =
+          progress.step("dump", () -> call("dump", () -> dump.dumpParquet(dumpRequest)));
+      progress.written(dumped.rows(), dumped.files().size(), dumped.bytes());
+      UploadActivities upload =
+          Workflow.newActivityStub(
+              UploadActivities.class, ExportStepOptions.upload(dumped.hostTaskQueue()));
+      UploadRequest uploadRequest =
+          new UploadRequest(request.batchId(), request.pipeline(), batchTime, dumped.files());
+      try {
+        UploadResult uploaded =
+            progress.step("upload", () -> upload.uploadPartitions(uploadRequest));
+        return new Landed(dumped, uploaded);
+      } catch (ActivityFailure failure) {
+        if (!(failure.getCause() instanceof TimeoutFailure)
+            || attempt >= ExportStepOptions.PAIR_ATTEMPTS) {
+          throw stepFailed("upload", failure);
+        }
+        log.warn(
+            "upload: worker queue {} did not finish the upload ({}); dumping again elsewhere,"
+                + " attempt {} of {}",
+            dumped.hostTaskQueue(),
+            failure.getCause().getMessage(),
+            attempt + 1,
+            ExportStepOptions.PAIR_ATTEMPTS);
+      }
+    }
+  }
+
+  /** Calls an activity; a failure becomes one whose message starts with the step's name. */
+  private static <T> T call(String step, java.util.function.Supplier<T> activity) {
+    try {
+      return activity.get();
+    } catch (ActivityFailure failure) {
+      throw stepFailed(step, failure);
+    }
+  }
+
+  private static ApplicationFailure stepFailed(String step, ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    String type = "StepFailed";
+    String message = cause == null ? failure.getMessage() : cause.getMessage();
+    if (cause instanceof ApplicationFailure application) {
+      type = application.getType();
+      message = application.getOriginalMessage();
+    } else if (cause instanceof TimeoutFailure timeout) {
+      message = "timed out (" + timeout.getTimeoutType() + ")";
+    }
+    return ApplicationFailure.newNonRetryableFailureWithCause(step + ": " + message, type, failure);
+  }
+
+  private record Landed(DumpResult dumped, UploadResult uploaded) {}
+}

@@ -1,0 +1,38 @@
+package io.spectrumflow.workflows.pipeline;
+
+import java.util.List;
+
+/**
+ * Everything a run needs to know about its pipeline. It travels inside the workflow's request, so a
+ * run's history shows exactly what it was asked to do.
+ *
+ * @param name the pipeline's name
+ * @param format the input format
+ * @param storage where Parquet objects go
+ * @param partition how records map to date partitions
+ * @param parquet how Parquet files are written
+ * @param catalog the Glue side
+ * @param redshift the Redshift side
+ * @param schema the columns, when given; empty to infer them from the records
+ */
+public record PipelineSpec(
+    String name,
+    SourceFormat format,
+    StorageSpec storage,
+    PartitionSpec partition,
+    ParquetSpec parquet,
+    CatalogSpec catalog,
+    RedshiftSpec redshift,
+    List<ColumnSpec> schema) {
+
+  /** The table's S3 location, {@code s3://bucket/prefix/table/}. */
+  public String tableLocation() {
+    return "s3://" + storage.bucket() + "/" + tablePrefix();
+  }
+
+  /** The key prefix of the table's objects, ending in a slash. */
+  public String tablePrefix() {
+    String prefix = storage.prefix() == null ? "" : storage.prefix();
+    return (prefix.isEmpty() ? "" : prefix + "/") + catalog.table() + "/";
+  }
+}
