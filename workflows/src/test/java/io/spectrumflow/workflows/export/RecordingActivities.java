@@ -1,0 +1,91 @@
+package io.spectrumflow.workflows.export;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Activity implementations for workflow tests: they answer like the real ones would for a batch of
+ * three rows over two dates, record the calls, and can be told to fail.
+ */
+class RecordingActivities
+    implements DumpActivities, UploadActivities, CatalogActivities, RedshiftActivities {
+
+  final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  final AtomicInteger catalogFailuresLeft = new AtomicInteger();
+  volatile RuntimeException dumpFailure;
+  volatile long countAnswer = 3;
+
+  /** The host queue each dump names, in turn; the last one is repeated. */
+  final List<String> hostQueues;
+
+  RecordingActivities(String... hostQueues) {
+    this.hostQueues = new ArrayList<>(List.of(hostQueues));
+  }
+
+  @Override
+  public DumpResult dumpParquet(DumpRequest request) {
+    calls.add("dump");
+    if (dumpFailure != null) {
+      throw dumpFailure;
+    }
+    String hostQueue = hostQueues.size() > 1 ? hostQueues.remove(0) : hostQueues.get(0);
+    return new DumpResult(
+        hostQueue,
+        TestPipelines.columns(),
+        List.of(
+            new PartFile("2026-11-23", 0, "/tmp/a", 1, 100),
+            new PartFile("2026-11-24", 0, "/tmp/b", 2, 150)),
+        3,
+        250);
+  }
+
+  @Override
+  public UploadResult uploadPartitions(UploadRequest request) {
+    calls.add("upload");
+    return new UploadResult(
+        request.files().stream()
+            .map(
+                f ->
+                    new UploadedObject(
+                        "lake",
+                        "exports/events/date="
+                            + f.partitionValue()
+                            + "/"
+                            + request.batchId()
+                            + "-00000.parquet",
+                        f.partitionValue(),
+                        f.rows(),
+                        f.bytes()))
+            .toList(),
+        List.of());
+  }
+
+  @Override
+  public CatalogResult registerPartitions(CatalogRequest request) {
+    calls.add("catalog");
+    if (catalogFailuresLeft.getAndDecrement() > 0) {
+      throw new IllegalStateException("Rate exceeded (Service: Glue, Status Code: 400)");
+    }
+    return new CatalogResult(
+        request.pipeline().catalog().database(),
+        request.pipeline().catalog().table(),
+        request.pipeline().tableLocation(),
+        request.partitionValues().size(),
+        0,
+        List.of());
+  }
+
+  @Override
+  public StatementResult applyExternalSchema(DdlRequest request) {
+    calls.add("ddl");
+    return new StatementResult("CREATE EXTERNAL SCHEMA IF NOT EXISTS \"spectrum\" ...", "stmt-1");
+  }
+
+  @Override
+  public CountResult countRows(CountRequest request) {
+    calls.add("verify");
+    return new CountResult("SELECT count(*) ...", countAnswer);
+  }
+}
