@@ -18,6 +18,13 @@ final class ExportRequestCheck {
       throw invalid(e.getMessage());
     }
     PipelineSpec pipeline = request.pipeline();
+    if (pipeline != null) {
+      try {
+        ExportWorkflowIds.requireValidPipelineName(pipeline.name());
+      } catch (IllegalArgumentException e) {
+        throw invalid(e.getMessage());
+      }
+    }
     if (pipeline == null
         || pipeline.storage() == null
         || pipeline.catalog() == null

@@ -6,13 +6,31 @@ import java.util.regex.Pattern;
 public final class ExportWorkflowIds {
 
   private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  private static final Pattern PIPELINE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
   private static final String PREFIX = "export-";
 
   private ExportWorkflowIds() {}
 
   /** The workflow id of a batch of a pipeline. */
   public static String of(String pipeline, String batchId) {
-    return PREFIX + pipeline + "-" + requireValidBatchId(batchId);
+    return PREFIX + requireValidPipelineName(pipeline) + "-" + requireValidBatchId(batchId);
+  }
+
+  /**
+   * Checks a pipeline name: it names workflows and folders, so 1 to 64 lowercase letters, digits,
+   * '_' and '-', starting with a letter or digit.
+   *
+   * @throws IllegalArgumentException saying what is wrong
+   */
+  public static String requireValidPipelineName(String name) {
+    if (name == null || !PIPELINE.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "pipeline name '"
+              + name
+              + "' is not valid: use 1 to 64 lowercase letters, digits, '_' or '-', starting with"
+              + " a letter or digit");
+    }
+    return name;
   }
 
   /**

@@ -1,0 +1,119 @@
+package io.spectrumflow.activities.dump;
+
+import io.spectrumflow.activities.aws.AwsFailures;
+import io.spectrumflow.activities.s3.S3Location;
+import io.spectrumflow.workflows.export.DumpActivities;
+import io.spectrumflow.workflows.export.DumpRequest;
+import io.spectrumflow.workflows.export.DumpResult;
+import io.spectrumflow.workflows.export.ExportFailures;
+import io.spectrumflow.workflows.export.ExportWorkflowIds;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * The dump step: fetches the staged inputs to this worker's disk and streams them into Parquet
+ * files there. The result names this worker's host queue, where the upload must run.
+ */
+public final class DumpActivitiesImpl implements DumpActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(DumpActivitiesImpl.class);
+
+  private final S3Client s3;
+  private final Path workDir;
+  private final String hostQueue;
+
+  /**
+   * @param s3 reads the staged inputs
+   * @param workDir where inputs and Parquet files are kept until the upload
+   * @param hostQueue this worker's own task queue
+   */
+  public DumpActivitiesImpl(S3Client s3, Path workDir, String hostQueue) {
+    this.s3 = s3;
+    this.workDir = workDir;
+    this.hostQueue = hostQueue;
+  }
+
+  @Override
+  public DumpResult dumpParquet(DumpRequest request) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    Path batchDir =
+        workDir.resolve(
+            ExportWorkflowIds.requireValidPipelineName(request.pipeline().name())
+                + "-"
+                + ExportWorkflowIds.requireValidBatchId(request.batchId()));
+    List<Path> inputs = fetch(request.inputs(), batchDir.resolve("input"));
+    try {
+      DumpOutcome outcome =
+          new ParquetDumper(request.pipeline())
+              .dump(
+                  inputs,
+                  batchDir.resolve("parquet"),
+                  request.batchId(),
+                  Instant.parse(request.batchTime()),
+                  context::heartbeat);
+      log.info(
+          "dumped batch {} of pipeline {}: {} rows into {} files ({} bytes)",
+          request.batchId(),
+          request.pipeline().name(),
+          outcome.rows(),
+          outcome.files().size(),
+          outcome.bytes());
+      return new DumpResult(
+          hostQueue, outcome.columns(), outcome.files(), outcome.rows(), outcome.bytes());
+    } catch (BadInputException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), ExportFailures.BAD_INPUT);
+    } catch (IOException e) {
+      throw new UncheckedIOException("dump of batch " + request.batchId() + " failed", e);
+    } finally {
+      inputs.forEach(DumpActivitiesImpl::deleteQuietly);
+    }
+  }
+
+  private List<Path> fetch(List<String> uris, Path dir) {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.createDirectories(dir);
+      for (String uri : uris) {
+        S3Location location = S3Location.parse(uri);
+        Path file = dir.resolve(String.format("input-%04d", files.size()));
+        Files.deleteIfExists(file);
+        s3.getObject(
+            b -> b.bucket(location.bucket()).key(location.key()), ResponseTransformer.toFile(file));
+        files.add(file);
+      }
+      return files;
+    } catch (NoSuchKeyException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "staged input "
+              + uris.get(files.size())
+              + " does not exist: stage the batch's input in S3 before starting the run",
+          ExportFailures.NOT_FOUND);
+    } catch (SdkException e) {
+      throw AwsFailures.translate("S3", "GetObject " + uris.get(files.size()), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store inputs under " + dir, e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.warn("could not remove input copy {}: {}", file, e.toString());
+    }
+  }
+}

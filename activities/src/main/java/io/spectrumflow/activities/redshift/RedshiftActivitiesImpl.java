@@ -1,0 +1,45 @@
+package io.spectrumflow.activities.redshift;
+
+import io.spectrumflow.activities.aws.AwsFailures;
+import io.spectrumflow.workflows.export.CountRequest;
+import io.spectrumflow.workflows.export.CountResult;
+import io.spectrumflow.workflows.export.DdlRequest;
+import io.spectrumflow.workflows.export.RedshiftActivities;
+import io.spectrumflow.workflows.export.StatementResult;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
+
+/** The DDL and verify steps. */
+public final class RedshiftActivitiesImpl implements RedshiftActivities {
+
+  private final DataApiStatements statements;
+
+  public RedshiftActivitiesImpl(RedshiftDataClient client) {
+    this.statements = new DataApiStatements(client);
+  }
+
+  @Override
+  public StatementResult applyExternalSchema(DdlRequest request) {
+    String sql = SpectrumSql.createExternalSchema(request);
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    try {
+      return new StatementResult(sql, statements.run(request.redshift(), sql, context::heartbeat));
+    } catch (SdkException e) {
+      throw AwsFailures.translate("Redshift Data API", "ExecuteStatement", e);
+    }
+  }
+
+  @Override
+  public CountResult countRows(CountRequest request) {
+    String sql = SpectrumSql.countBatchRows(request);
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    try {
+      String id = statements.run(request.redshift(), sql, context::heartbeat);
+      return new CountResult(sql, statements.singleLong(id));
+    } catch (SdkException e) {
+      throw AwsFailures.translate("Redshift Data API", "ExecuteStatement", e);
+    }
+  }
+}

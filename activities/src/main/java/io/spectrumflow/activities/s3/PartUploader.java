@@ -1,0 +1,113 @@
+package io.spectrumflow.activities.s3;
+
+import io.spectrumflow.workflows.export.PartFile;
+import io.spectrumflow.workflows.export.UploadRequest;
+import io.spectrumflow.workflows.export.UploadResult;
+import io.spectrumflow.workflows.export.UploadedObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Puts a batch's Parquet files under their deterministic keys. A retry overwrites the same keys;
+ * objects of this batch that the current attempt no longer writes are removed, so a partition never
+ * holds the batch's rows twice.
+ */
+public final class PartUploader {
+
+  private static final Logger log = LoggerFactory.getLogger(PartUploader.class);
+
+  private final S3Client s3;
+
+  public PartUploader(S3Client s3) {
+    this.s3 = s3;
+  }
+
+  /**
+   * Uploads the files.
+   *
+   * @param uploaded called with the number of files uploaded so far, after each one
+   */
+  public UploadResult upload(UploadRequest request, IntConsumer uploaded) {
+    ObjectKeys keys = new ObjectKeys(request.pipeline(), request.batchId(), request.batchTime());
+    String bucket = request.pipeline().storage().bucket();
+    List<UploadedObject> objects = new ArrayList<>();
+    for (PartFile file : request.files()) {
+      String key = keys.key(file.partitionValue(), file.sequence());
+      put(bucket, key, Path.of(file.localPath()));
+      objects.add(
+          new UploadedObject(bucket, key, file.partitionValue(), file.rows(), file.bytes()));
+      uploaded.accept(objects.size());
+    }
+    List<String> stale = removeStale(bucket, keys, objects);
+    log.info(
+        "uploaded {} objects of batch {} to s3://{}/{}{}",
+        objects.size(),
+        request.batchId(),
+        bucket,
+        request.pipeline().tablePrefix(),
+        stale.isEmpty() ? "" : "; removed " + stale.size() + " left by an earlier attempt");
+    return new UploadResult(objects, stale);
+  }
+
+  private void put(String bucket, String key, Path file) {
+    // Content-MD5 makes S3 refuse an upload that arrived damaged instead of storing it.
+    String md5 = md5Base64(file);
+    s3.putObject(
+        b ->
+            b.bucket(bucket).key(key).contentType("application/vnd.apache.parquet").contentMD5(md5),
+        RequestBody.fromFile(file));
+  }
+
+  private List<String> removeStale(String bucket, ObjectKeys keys, List<UploadedObject> written) {
+    Set<String> current = new HashSet<>();
+    Set<String> partitions = new LinkedHashSet<>();
+    for (UploadedObject object : written) {
+      current.add(object.key());
+      partitions.add(object.partitionValue());
+    }
+    List<String> stale = new ArrayList<>();
+    for (String partition : partitions) {
+      String prefix = keys.partitionPrefix(partition);
+      for (S3Object object :
+          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+        if (!current.contains(object.key()) && keys.isBatchKey(partition, object.key())) {
+          stale.add(object.key());
+        }
+      }
+    }
+    for (String key : stale) {
+      s3.deleteObject(b -> b.bucket(bucket).key(key));
+    }
+    return stale;
+  }
+
+  private static String md5Base64(Path file) {
+    try (DigestInputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("MD5"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return Base64.getEncoder().encodeToString(in.getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + " to upload it", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is required of every Java runtime", e);
+    }
+  }
+}

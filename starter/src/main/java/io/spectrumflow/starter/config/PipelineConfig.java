@@ -1,0 +1,183 @@
+package io.spectrumflow.starter.config;
+
+import io.spectrumflow.workflows.export.ExportWorkflowIds;
+import io.spectrumflow.workflows.pipeline.CatalogMode;
+import io.spectrumflow.workflows.pipeline.CatalogSpec;
+import io.spectrumflow.workflows.pipeline.ColumnSpec;
+import io.spectrumflow.workflows.pipeline.ColumnType;
+import io.spectrumflow.workflows.pipeline.Compression;
+import io.spectrumflow.workflows.pipeline.KeyLayout;
+import io.spectrumflow.workflows.pipeline.ParquetSpec;
+import io.spectrumflow.workflows.pipeline.PartitionSpec;
+import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.spectrumflow.workflows.pipeline.RedshiftSpec;
+import io.spectrumflow.workflows.pipeline.SourceFormat;
+import io.spectrumflow.workflows.pipeline.StorageSpec;
+import io.spectrumflow.workflows.pipeline.TimestampEncoding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pipeline as written in the YAML configuration. {@link #toSpec} applies defaults and checks
+ * every setting, naming the key of the first bad one.
+ */
+public record PipelineConfig(
+    String format,
+    Storage storage,
+    Partition partition,
+    Parquet parquet,
+    Catalog catalog,
+    Redshift redshift,
+    List<Column> schema) {
+
+  /** {@code storage:} where objects go. */
+  public record Storage(String bucket, String prefix, String layout) {}
+
+  /** {@code partition:} the partition column and the record field that gives its date. */
+  public record Partition(String column, String field) {}
+
+  /** {@code parquet:} file options. */
+  public record Parquet(
+      String compression, Integer targetFileMb, Integer rowGroupMb, String timestampEncoding) {}
+
+  /** {@code catalog:} Glue. */
+  public record Catalog(
+      String mode, String database, String table, String crawlerName, String crawlerRole) {}
+
+  /** {@code redshift:} the Data API target. */
+  public record Redshift(
+      String clusterIdentifier,
+      String dbUser,
+      String secretArn,
+      String workgroupName,
+      String database,
+      String externalSchema,
+      String iamRole,
+      String region) {}
+
+  /** {@code schema:} one given column. */
+  public record Column(String name, String type) {}
+
+  /** The pipeline as the workflow takes it. */
+  public PipelineSpec toSpec(String name) {
+    String key = "pipelines." + name;
+    try {
+      ExportWorkflowIds.requireValidPipelineName(name);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key + ": " + e.getMessage());
+    }
+    return new PipelineSpec(
+        name,
+        ConfigValues.enumValue(key + ".format", format, SourceFormat.JSON, SourceFormat.class),
+        storage(key + ".storage"),
+        partition(key + ".partition"),
+        parquet(key + ".parquet"),
+        catalog(key + ".catalog", name),
+        redshift(key + ".redshift"),
+        schema(key + ".schema"));
+  }
+
+  private StorageSpec storage(String key) {
+    Storage s = storage == null ? new Storage(null, null, null) : storage;
+    String prefix = ConfigValues.orDefault(s.prefix(), "");
+    if (prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("..")) {
+      throw new ConfigException(
+          key + ".prefix: '" + prefix + "' must not start or end with '/' nor contain '..'");
+    }
+    return new StorageSpec(
+        ConfigValues.required(key + ".bucket", s.bucket()),
+        prefix,
+        ConfigValues.enumValue(key + ".layout", s.layout(), KeyLayout.HIVE, KeyLayout.class));
+  }
+
+  private PartitionSpec partition(String key) {
+    Partition p = partition == null ? new Partition(null, null) : partition;
+    String column = ConfigValues.orDefault(p.column(), "date");
+    if (!column.matches("[a-z_][a-z0-9_]{0,126}")) {
+      throw new ConfigException(
+          key + ".column: '" + column + "' must be lowercase letters, digits and '_'");
+    }
+    return new PartitionSpec(column, p.field() == null || p.field().isBlank() ? null : p.field());
+  }
+
+  private ParquetSpec parquet(String key) {
+    Parquet p = parquet == null ? new Parquet(null, null, null, null) : parquet;
+    return new ParquetSpec(
+        ConfigValues.enumValue(
+            key + ".compression", p.compression(), Compression.SNAPPY, Compression.class),
+        ConfigValues.positiveMegabytes(key + ".targetFileMb", p.targetFileMb(), 128),
+        ConfigValues.positiveMegabytes(key + ".rowGroupMb", p.rowGroupMb(), 16),
+        ConfigValues.enumValue(
+            key + ".timestampEncoding",
+            p.timestampEncoding(),
+            TimestampEncoding.INT64_MICROS,
+            TimestampEncoding.class));
+  }
+
+  private CatalogSpec catalog(String key, String name) {
+    Catalog c = catalog == null ? new Catalog(null, null, null, null, null) : catalog;
+    String table = ConfigValues.orDefault(c.table(), name.replace('-', '_'));
+    String database = ConfigValues.required(key + ".database", c.database());
+    for (String[] glueName : new String[][] {{"table", table}, {"database", database}}) {
+      if (!glueName[1].matches("[a-z0-9_]{1,255}")) {
+        throw new ConfigException(
+            key
+                + "."
+                + glueName[0]
+                + ": '"
+                + glueName[1]
+                + "' must be lowercase letters, digits and '_' (Glue lowercases names)");
+      }
+    }
+    return new CatalogSpec(
+        ConfigValues.enumValue(key + ".mode", c.mode(), CatalogMode.DIRECT, CatalogMode.class),
+        database,
+        table,
+        c.crawlerName(),
+        c.crawlerRole());
+  }
+
+  private RedshiftSpec redshift(String key) {
+    Redshift r =
+        redshift == null ? new Redshift(null, null, null, null, null, null, null, null) : redshift;
+    boolean cluster = r.clusterIdentifier() != null && !r.clusterIdentifier().isBlank();
+    boolean serverless = r.workgroupName() != null && !r.workgroupName().isBlank();
+    if (cluster == serverless) {
+      throw new ConfigException(
+          key
+              + ": set exactly one of clusterIdentifier (a provisioned cluster) and workgroupName"
+              + " (Redshift Serverless)");
+    }
+    if (cluster && r.dbUser() == null && r.secretArn() == null) {
+      throw new ConfigException(
+          key + ": a provisioned cluster needs dbUser (temporary credentials) or secretArn");
+    }
+    return new RedshiftSpec(
+        r.clusterIdentifier(),
+        r.dbUser(),
+        r.secretArn(),
+        r.workgroupName(),
+        ConfigValues.orDefault(r.database(), "dev"),
+        ConfigValues.orDefault(r.externalSchema(), "spectrum"),
+        ConfigValues.required(key + ".iamRole", r.iamRole()),
+        ConfigValues.orDefault(r.region(), "us-east-1"));
+  }
+
+  private List<ColumnSpec> schema(String key) {
+    List<ColumnSpec> columns = new ArrayList<>();
+    if (schema != null) {
+      for (int i = 0; i < schema.size(); i++) {
+        Column column = schema.get(i);
+        String at = key + "[" + i + "]";
+        columns.add(
+            new ColumnSpec(
+                ConfigValues.required(at + ".name", column.name()),
+                ConfigValues.enumValue(at + ".type", column.type(), null, ColumnType.class)));
+        if (columns.get(i).type() == null) {
+          throw new ConfigException(at + ".type: is required");
+        }
+      }
+    }
+    return columns;
+  }
+}
