@@ -67,7 +67,7 @@ final class BadInput {
     } else if (file != null) {
       where.append("Input ").append(file);
     } else {
-      where.append("The batch");
+      where.append("Bad input");
     }
     if (field != null) {
       where.append(", field ").append(quote(field));

@@ -52,7 +52,7 @@ final class CsvRecordReader implements RecordReader {
     } catch (CharConversionException e) {
       throw BadInput.at(fileName, current, line(parser.currentLocation()))
           .problem(
-              "the text is not valid UTF-8 (" + e.getMessage() + ")",
+              "the text is not valid UTF-8: " + e.getMessage(),
               "Save or export the file as UTF-8.");
     }
   }

@@ -232,9 +232,8 @@ public final class ParquetDumper {
     return BadInput.inBatch()
         .problem(
             "the batch has no records ("
-                + inputs.size()
-                + " input files, all empty or only a"
-                + " CSV header)",
+                + (inputs.size() == 1 ? "its input is" : "its " + inputs.size() + " inputs are")
+                + " empty, or only a CSV header)",
             "Check that the right files were staged; an empty batch has nothing to export.");
   }
 

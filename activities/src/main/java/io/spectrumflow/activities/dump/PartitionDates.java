@@ -36,11 +36,11 @@ final class PartitionDates {
     }
     int i = columns.partitionField();
     if (i < 0) {
-      throw problem(record, "the partition field is missing");
+      throw problem(record, "the partition field is missing; it must hold " + ACCEPTED);
     }
     RawToken token = record.token(i);
     if (token == RawToken.NULL) {
-      throw problem(record, "the partition field is null");
+      throw problem(record, "the partition field is null; it must hold " + ACCEPTED);
     }
     long micros =
         token == RawToken.STRING || token == RawToken.TEXT
@@ -64,10 +64,8 @@ final class PartitionDates {
         .field(field, null)
         .problem(
             problem,
-            "Every record needs the partition field, holding "
-                + ACCEPTED
-                + ", to choose its"
-                + " date partition: fix the record, or change the pipeline's partition field"
-                + " (leave it unset to partition by batch time).");
+            "Every record needs the partition field to choose its date partition: fix the record,"
+                + " or change the pipeline's partition field (leave it unset to partition by"
+                + " batch time).");
   }
 }

@@ -66,6 +66,8 @@ final class RecordColumns {
     }
     int other = fieldOfColumn[column];
     if (other >= 0) {
+      // Only a given schema maps two names to one column, by exact name or by the legal form.
+      String columnName = ColumnNames.sanitize(record.name(field), 0);
       throw BadInput.inRecord(record)
           .field(record.name(field), null)
           .problem(
@@ -73,7 +75,8 @@ final class RecordColumns {
                   + BadInput.quote(record.name(other))
                   + " and "
                   + BadInput.quote(record.name(field))
-                  + " both map to the same column",
+                  + " both map to column "
+                  + columnName,
               "Give the record only one of them, or rename one in the input.");
     }
     fieldOfColumn[column] = field;
