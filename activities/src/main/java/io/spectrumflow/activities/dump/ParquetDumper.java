@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>Without a schema in the pipeline, a first pass over the files infers the columns from all
  * records (and checks every record's partition field) before anything is written; a second pass
  * writes. With a schema, one pass writes and checks values against it. Memory is bounded by the
- * open files ({@value #MAX_OPEN_FILES} at most, a row group each), not by the input.
+ * open files ({@value #MAX_OPEN_FILES} at most, a row group each), not by the input; records of
+ * more partitions than that, interleaved, make one file per run of a partition's records (see
+ * {@link PartitionWriters}). A dumper keeps no state between dumps: one instance may run several,
+ * also at the same time.
  */
 public final class ParquetDumper {
 
@@ -35,7 +38,9 @@ public final class ParquetDumper {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetDumper.class);
 
   private final PipelineSpec pipeline;
-  private final GivenSchema givenSchema;
+
+  /** The pipeline's columns, checked; empty to infer them. */
+  private final List<ColumnSpec> schema;
 
   /**
    * @throws IllegalArgumentException when the pipeline's settings cannot work
@@ -77,11 +82,15 @@ public final class ParquetDumper {
               + parquet
               + ".");
     }
-    List<ColumnSpec> schema = pipeline.schema();
-    this.givenSchema =
-        schema == null || schema.isEmpty()
-            ? null
-            : new GivenSchema(schema, partitionColumn, pipeline.partition().field());
+    this.schema = pipeline.schema() == null ? List.of() : List.copyOf(pipeline.schema());
+    if (!schema.isEmpty()) {
+      givenSchema(); // checks the columns now, so that a bad schema fails before any input is read
+    }
+  }
+
+  /** A fresh given schema: it keeps per-dump state, so that one dumper may run several dumps. */
+  private GivenSchema givenSchema() {
+    return new GivenSchema(schema, pipeline.partition().column(), pipeline.partition().field());
   }
 
   /**
@@ -103,11 +112,12 @@ public final class ParquetDumper {
     BatchLayout layout = new BatchLayout(outputDir, batchId);
     layout.clearPrevious();
     PartitionDates partitions = new PartitionDates(pipeline.partition().field(), batchTime);
+    GivenSchema given = schema.isEmpty() ? null : givenSchema();
     List<ColumnSpec> columns;
     FieldIndex index;
-    if (givenSchema != null) {
-      columns = givenSchema.columns();
-      index = givenSchema.index();
+    if (given != null) {
+      columns = given.columns();
+      index = given.index();
     } else {
       SchemaInference inference =
           new SchemaInference(pipeline.partition().column(), pipeline.partition().field());
@@ -118,7 +128,7 @@ public final class ParquetDumper {
     }
     List<PartFile> files;
     try {
-      files = write(inputs, layout, columns, index, partitions, rowsSoFar);
+      files = write(inputs, layout, columns, index, given, partitions, rowsSoFar);
     } catch (IOException | RuntimeException e) {
       try {
         layout.clearPrevious();
@@ -176,6 +186,7 @@ public final class ParquetDumper {
       BatchLayout layout,
       List<ColumnSpec> columns,
       FieldIndex index,
+      GivenSchema given,
       PartitionDates partitions,
       LongConsumer rowsSoFar)
       throws IOException {
@@ -198,13 +209,13 @@ public final class ParquetDumper {
       if (records == 0) {
         throw noRecords(inputs);
       }
-      if (givenSchema != null) {
+      if (given != null) {
         logNames(
             "Ignored "
                 + resolved.ignoredValues()
                 + " values of fields not in the pipeline's"
                 + " schema: ",
-            givenSchema.ignoredFields().stream().map(BadInput::quote).toList());
+            given.ignoredFields().stream().map(BadInput::quote).toList());
       }
       return writers.finishAll();
     }

@@ -219,6 +219,65 @@ class ParquetDumperFilesTest {
   }
 
   @Test
+  void rejectsUnusableSettingsBeforeReadingInput() {
+    ParquetSpec noTarget =
+        new ParquetSpec(Compression.SNAPPY, 0, 1 << 20, TimestampEncoding.INT64_MICROS);
+
+    assertThatThrownBy(
+            () -> new ParquetDumper(pipeline(SourceFormat.JSON, null, noTarget, List.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("positive targetFileBytes");
+    assertThatThrownBy(
+            () ->
+                new ParquetDumper(
+                    pipeline(
+                        SourceFormat.JSON,
+                        null,
+                        Compression.SNAPPY,
+                        1 << 20,
+                        List.of(DumpTestSupport.column("Event Time", ColumnType.STRING)))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"Event Time\", which Glue and Redshift do not accept");
+    assertThatThrownBy(
+            () ->
+                new ParquetDumper(
+                    pipeline(
+                        SourceFormat.JSON,
+                        null,
+                        Compression.SNAPPY,
+                        1 << 20,
+                        List.of(DumpTestSupport.column("date", ColumnType.STRING)))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("leave the partition column out of the schema");
+    assertThatThrownBy(
+            () ->
+                new ParquetDumper(pipeline(SourceFormat.JSON, null))
+                    .dump(List.of(), dir.resolve("o"), "../x", BATCH_TIME, rows -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("batch id");
+  }
+
+  @Test
+  void oneDumperRunsSeveralDumps() throws Exception {
+    ParquetDumper dumper =
+        new ParquetDumper(
+            pipeline(
+                SourceFormat.JSON,
+                null,
+                Compression.SNAPPY,
+                1 << 20,
+                List.of(DumpTestSupport.column("a", ColumnType.BIGINT))));
+    Path first = write(dir, "1.ndjson", "{\"a\": 1, \"x\": 1}\n");
+    Path second = write(dir, "2.ndjson", "{\"y\": 1, \"a\": 2}\n");
+
+    DumpOutcome one = dumper.dump(List.of(first), dir.resolve("1"), "b1", BATCH_TIME, n -> {});
+    DumpOutcome two = dumper.dump(List.of(second), dir.resolve("2"), "b2", BATCH_TIME, n -> {});
+
+    assertThat(avroRows(one.files())).containsExactly(row("a", 1L));
+    assertThat(avroRows(two.files())).containsExactly(row("a", 2L));
+  }
+
+  @Test
   void deletesThePartialFilesOfAFailedDump() throws Exception {
     Path input = write(dir, "in.ndjson", "{\"id\": 1}\n{\"id\": 2}\n");
     Path out = dir.resolve("o");
