@@ -1,0 +1,81 @@
+package io.spectrumflow.activities.dump;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns field names into column names Glue and Redshift accept: lowercase; every code point outside
+ * {@code [a-z0-9_]} becomes {@code _}; a leading digit gets a {@code _} prefix; an empty name
+ * becomes {@code col_<n>} (its 1-based column position); at most 127 characters. The partition
+ * column's name is taken from the start, and a name already taken gets {@code _2}, {@code _3}, ...
+ * in order of first appearance, so the same fields always get the same names.
+ */
+final class ColumnNames {
+
+  static final int MAX_LENGTH = 127;
+
+  private final Set<String> taken = new HashSet<>();
+  private final Map<String, String> renamed = new LinkedHashMap<>();
+  private int assigned;
+
+  /**
+   * @param partitionColumn reserved: no field may take the partition column's name
+   */
+  ColumnNames(String partitionColumn) {
+    taken.add(sanitize(partitionColumn, 0));
+  }
+
+  /** The unique column name for the next new field. */
+  String assign(String fieldName) {
+    assigned++;
+    String base = sanitize(fieldName, assigned);
+    String name = base;
+    for (int n = 2; taken.contains(name); n++) {
+      String suffix = "_" + n;
+      name = base.substring(0, Math.min(base.length(), MAX_LENGTH - suffix.length())) + suffix;
+    }
+    taken.add(name);
+    if (!name.equals(fieldName)) {
+      renamed.put(fieldName, name);
+    }
+    return name;
+  }
+
+  /** Field name to column name, for the fields whose names had to change, in assignment order. */
+  Map<String, String> renamed() {
+    return renamed;
+  }
+
+  /** The legal form of one name, before clashes are resolved. */
+  static String sanitize(String name, int position) {
+    if (name.isEmpty()) {
+      return "col_" + position;
+    }
+    StringBuilder legal = new StringBuilder(name.length() + 1);
+    name.codePoints()
+        .forEach(
+            c -> {
+              if (c >= 'A' && c <= 'Z') {
+                legal.append((char) (c + ('a' - 'A')));
+              } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
+                legal.append((char) c);
+              } else {
+                legal.append('_');
+              }
+            });
+    if (legal.charAt(0) >= '0' && legal.charAt(0) <= '9') {
+      legal.insert(0, '_');
+    }
+    if (legal.length() > MAX_LENGTH) {
+      legal.setLength(MAX_LENGTH);
+    }
+    return legal.toString();
+  }
+
+  /** Whether a name is already legal as it is, as a given schema's names must be. */
+  static boolean isLegal(String name) {
+    return !name.isEmpty() && sanitize(name, 0).equals(name);
+  }
+}

@@ -1,0 +1,268 @@
+package io.spectrumflow.activities.dump;
+
+import io.spectrumflow.workflows.export.PartFile;
+import io.spectrumflow.workflows.pipeline.ColumnSpec;
+import io.spectrumflow.workflows.pipeline.ParquetSpec;
+import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.spectrumflow.workflows.pipeline.TimestampEncoding;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+import org.apache.avro.generic.GenericRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams a batch's input files (JSON, NDJSON or CSV) into Parquet files on the local disk, one or
+ * more per date partition.
+ *
+ * <p>Without a schema in the pipeline, a first pass over the files infers the columns from all
+ * records (and checks every record's partition field) before anything is written; a second pass
+ * writes. With a schema, one pass writes and checks values against it. Memory is bounded by the
+ * open files ({@value #MAX_OPEN_FILES} at most, a row group each), not by the input; records of
+ * more partitions than that, interleaved, make one file per run of a partition's records (see
+ * {@link PartitionWriters}). A dumper keeps no state between dumps: one instance may run several,
+ * also at the same time.
+ */
+public final class ParquetDumper {
+
+  static final int MAX_OPEN_FILES = 8;
+  static final int PROGRESS_EVERY = 10_000;
+  private static final int MAX_NAMES_LOGGED = 50;
+  private static final Logger LOG = LoggerFactory.getLogger(ParquetDumper.class);
+
+  private final PipelineSpec pipeline;
+
+  /** The pipeline's columns, checked; empty to infer them. */
+  private final List<ColumnSpec> schema;
+
+  /**
+   * @throws IllegalArgumentException when the pipeline's settings cannot work
+   * @throws UnsupportedOperationException for INT96 timestamps, not implemented yet
+   */
+  public ParquetDumper(PipelineSpec pipeline) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    ParquetSpec parquet = pipeline.parquet();
+    if (pipeline.format() == null || pipeline.partition() == null || parquet == null) {
+      throw new IllegalArgumentException(
+          "Pipeline " + pipeline.name() + " needs a format, a partition and parquet settings.");
+    }
+    String partitionColumn = pipeline.partition().column();
+    if (partitionColumn == null || !ColumnNames.isLegal(partitionColumn)) {
+      throw new IllegalArgumentException(
+          "Pipeline "
+              + pipeline.name()
+              + " has partition column \""
+              + partitionColumn
+              + "\": use"
+              + " a name of lowercase letters, digits and '_', such as date.");
+    }
+    if (parquet.timestampEncoding() == TimestampEncoding.INT96) {
+      throw new UnsupportedOperationException(
+          "INT96 is not supported yet: set pipeline "
+              + pipeline.name()
+              + "'s timestamp encoding"
+              + " to INT64_MICROS, which Redshift Spectrum reads as timestamps.");
+    }
+    if (parquet.compression() == null
+        || parquet.timestampEncoding() == null
+        || parquet.targetFileBytes() <= 0
+        || parquet.rowGroupBytes() <= 0) {
+      throw new IllegalArgumentException(
+          "Pipeline "
+              + pipeline.name()
+              + " needs a compression, a timestamp encoding and"
+              + " positive targetFileBytes and rowGroupBytes, not "
+              + parquet
+              + ".");
+    }
+    this.schema = pipeline.schema() == null ? List.of() : List.copyOf(pipeline.schema());
+    if (!schema.isEmpty()) {
+      givenSchema(); // checks the columns now, so that a bad schema fails before any input is read
+    }
+  }
+
+  /** A fresh given schema: it keeps per-dump state, so that one dumper may run several dumps. */
+  private GivenSchema givenSchema() {
+    return new GivenSchema(schema, pipeline.partition().column(), pipeline.partition().field());
+  }
+
+  /**
+   * Streams the input files, in order, into Parquet files under outputDir.
+   *
+   * @param outputDir files go to {@code outputDir/<partition>/<batchId>-<sequence>.parquet}; this
+   *     batch's files from an earlier attempt are deleted first
+   * @param batchTime the partition of every record when the pipeline names no partition field
+   * @param rowsSoFar called with the rows written so far every {@value #PROGRESS_EVERY} records
+   *     (with 0 while a first pass infers the schema), and once at the end
+   * @throws BadInputException when the input cannot become the table; not worth retrying. This
+   *     batch's files are deleted.
+   * @throws IOException when reading or writing the local files fails
+   */
+  public DumpOutcome dump(
+      List<Path> inputs, Path outputDir, String batchId, Instant batchTime, LongConsumer rowsSoFar)
+      throws IOException {
+    long started = System.nanoTime();
+    BatchLayout layout = new BatchLayout(outputDir, batchId);
+    layout.clearPrevious();
+    PartitionDates partitions = new PartitionDates(pipeline.partition().field(), batchTime);
+    GivenSchema given = schema.isEmpty() ? null : givenSchema();
+    List<ColumnSpec> columns;
+    FieldIndex index;
+    if (given != null) {
+      columns = given.columns();
+      index = given.index();
+    } else {
+      SchemaInference inference =
+          new SchemaInference(pipeline.partition().column(), pipeline.partition().field());
+      inferColumns(inputs, inference, partitions, rowsSoFar);
+      columns = inference.columns();
+      index = inference.index();
+      logNames("Renamed fields to legal column names: ", renames(inference.renamed()));
+    }
+    List<PartFile> files;
+    try {
+      files = write(inputs, layout, columns, index, given, partitions, rowsSoFar);
+    } catch (IOException | RuntimeException e) {
+      try {
+        layout.clearPrevious();
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    long rows = files.stream().mapToLong(PartFile::rows).sum();
+    long bytes = files.stream().mapToLong(PartFile::bytes).sum();
+    rowsSoFar.accept(rows);
+    LOG.info(
+        "Pipeline {} batch {}: {} rows, {} columns, {} files, {} bytes in {} ms",
+        pipeline.name(),
+        batchId,
+        rows,
+        columns.size(),
+        files.size(),
+        bytes,
+        (System.nanoTime() - started) / 1_000_000);
+    return new DumpOutcome(columns, files, rows, bytes);
+  }
+
+  private void inferColumns(
+      List<Path> inputs,
+      SchemaInference inference,
+      PartitionDates partitions,
+      LongConsumer rowsSoFar)
+      throws IOException {
+    RecordColumns resolved = new RecordColumns(inference.index());
+    long records =
+        forEachRecord(
+            inputs,
+            record -> {
+              resolved.resolve(record);
+              partitions.of(record, resolved); // every record's partition is checked before writing
+              inference.accept(record, resolved);
+              if (record.number() % PROGRESS_EVERY == 0) {
+                rowsSoFar.accept(0);
+              }
+            });
+    if (records == 0) {
+      throw noRecords(inputs);
+    }
+    if (inference.columns().isEmpty()) {
+      throw BadInput.inBatch()
+          .problem(
+              "none of the " + records + " records has any field",
+              "Check that the right files were staged: records must be objects with fields.");
+    }
+  }
+
+  private List<PartFile> write(
+      List<Path> inputs,
+      BatchLayout layout,
+      List<ColumnSpec> columns,
+      FieldIndex index,
+      GivenSchema given,
+      PartitionDates partitions,
+      LongConsumer rowsSoFar)
+      throws IOException {
+    AvroRecordEncoder encoder = new AvroRecordEncoder(columns);
+    RecordColumns resolved = new RecordColumns(index);
+    AvroParquetFiles opener = new AvroParquetFiles(encoder.schema(), pipeline.parquet());
+    try (PartitionWriters<GenericRecord> writers =
+        new PartitionWriters<>(
+            layout, opener, pipeline.parquet().targetFileBytes(), MAX_OPEN_FILES)) {
+      long records =
+          forEachRecord(
+              inputs,
+              record -> {
+                resolved.resolve(record);
+                writers.write(partitions.of(record, resolved), encoder.encode(record, resolved));
+                if (record.number() % PROGRESS_EVERY == 0) {
+                  rowsSoFar.accept(record.number());
+                }
+              });
+      if (records == 0) {
+        throw noRecords(inputs);
+      }
+      if (given != null) {
+        logNames(
+            "Ignored "
+                + resolved.ignoredValues()
+                + " values of fields not in the pipeline's"
+                + " schema: ",
+            given.ignoredFields().stream().map(BadInput::quote).toList());
+      }
+      return writers.finishAll();
+    }
+  }
+
+  /** Receives each record of a pass. */
+  private interface RecordSink {
+    void accept(SourceRecord record) throws IOException;
+  }
+
+  /** Reads all inputs in order; returns the number of records. */
+  private long forEachRecord(List<Path> inputs, RecordSink sink) throws IOException {
+    SourceRecord record = new SourceRecord();
+    for (Path input : inputs) {
+      try (RecordReader reader = RecordReader.open(pipeline.format(), input)) {
+        while (reader.next(record)) {
+          sink.accept(record);
+        }
+      }
+    }
+    return record.number();
+  }
+
+  private static BadInputException noRecords(List<Path> inputs) {
+    return BadInput.inBatch()
+        .problem(
+            "the batch has no records ("
+                + (inputs.size() == 1 ? "its input is" : "its " + inputs.size() + " inputs are")
+                + " empty, or only a CSV header)",
+            "Check that the right files were staged; an empty batch has nothing to export.");
+  }
+
+  private static List<String> renames(Map<String, String> renamed) {
+    return renamed.entrySet().stream()
+        .map(e -> BadInput.quote(e.getKey()) + " -> " + e.getValue())
+        .toList();
+  }
+
+  private static void logNames(String prefix, Collection<String> names) {
+    if (names.isEmpty()) {
+      return;
+    }
+    String shown = names.stream().limit(MAX_NAMES_LOGGED).collect(Collectors.joining(", "));
+    String more =
+        names.size() > MAX_NAMES_LOGGED
+            ? " and " + (names.size() - MAX_NAMES_LOGGED) + " more"
+            : "";
+    LOG.info("{}{}{}", prefix, shown, more);
+  }
+}

@@ -1,0 +1,79 @@
+package io.spectrumflow.activities.dump;
+
+import io.spectrumflow.workflows.pipeline.ColumnSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Infers the table's columns from all records (the first pass): every new field becomes a column
+ * with a legal name, in order of first appearance, and each column's type widens to hold every
+ * value it gets (see {@link ValueKind}).
+ */
+final class SchemaInference {
+
+  /** Redshift's limit on columns per table. */
+  static final int MAX_COLUMNS = 1600;
+
+  private final ColumnNames names;
+  private final FieldIndex index;
+  private final List<String> columnNames = new ArrayList<>();
+  private ValueKind[] kinds = new ValueKind[16];
+
+  SchemaInference(String partitionColumn, String partitionField) {
+    this.names = new ColumnNames(partitionColumn);
+    this.index = new FieldIndex(this::newColumn, partitionField);
+  }
+
+  private int newColumn(String fieldName) {
+    int column = columnNames.size();
+    columnNames.add(names.assign(fieldName));
+    if (column == kinds.length) {
+      kinds = Arrays.copyOf(kinds, column * 2);
+    }
+    kinds[column] = ValueKind.NULL;
+    return column;
+  }
+
+  /** The index to resolve records with; it creates columns for new fields. */
+  FieldIndex index() {
+    return index;
+  }
+
+  /** Widens the types of the columns of a record resolved with {@link #index()}. */
+  void accept(SourceRecord record, RecordColumns columns) {
+    if (columnNames.size() > MAX_COLUMNS) {
+      throw BadInput.inRecord(record)
+          .problem(
+              "the records so far have "
+                  + columnNames.size()
+                  + " distinct fields, more than the "
+                  + MAX_COLUMNS
+                  + " columns a Redshift table can have",
+              "Put variable data in one field as nested JSON (it becomes a STRING column) instead"
+                  + " of in field names.");
+    }
+    for (int i = 0, n = record.size(); i < n; i++) {
+      int column = columns.columnOf(i);
+      ValueKind kind = kinds[column];
+      // Once STRING, a column stays STRING: skip classifying (and timestamp-parsing) its values.
+      if (kind != ValueKind.STRING) {
+        kinds[column] = kind.widen(ValueClassifier.kindOf(record, i));
+      }
+    }
+  }
+
+  List<ColumnSpec> columns() {
+    List<ColumnSpec> columns = new ArrayList<>(columnNames.size());
+    for (int c = 0; c < columnNames.size(); c++) {
+      columns.add(new ColumnSpec(columnNames.get(c), kinds[c].columnType()));
+    }
+    return List.copyOf(columns);
+  }
+
+  /** Field name to column name, for fields whose names had to change. */
+  Map<String, String> renamed() {
+    return names.renamed();
+  }
+}

@@ -1,0 +1,121 @@
+package io.spectrumflow.activities.dump;
+
+import io.spectrumflow.workflows.pipeline.ColumnType;
+
+/**
+ * Converts a raw value to its column's type: Long (BIGINT, and TIMESTAMP as epoch microseconds),
+ * Double, Boolean or String. Any value fits a STRING column as its text. Strings and CSV text are
+ * accepted where they hold a value of the column's type by the same rules inference uses (so a
+ * given schema may type a quoted "42" as BIGINT); a TIMESTAMP column also takes a date as midnight
+ * UTC. A value that does not fit is bad input naming the field and column.
+ */
+final class TypedValues {
+
+  private TypedValues() {}
+
+  /** The value, typed for the column; null for null. */
+  static Object convert(ColumnType type, String column, SourceRecord record, int i) {
+    if (record.token(i) == RawToken.NULL) {
+      return null;
+    }
+    return switch (type) {
+      case STRING -> record.text(i);
+      case BIGINT -> toLong(column, record, i);
+      case DOUBLE -> toDouble(column, record, i);
+      case BOOLEAN -> toBoolean(column, record, i);
+      case TIMESTAMP -> toMicros(column, record, i);
+    };
+  }
+
+  private static Long toLong(String column, SourceRecord record, int i) {
+    return switch (record.token(i)) {
+      case INTEGER -> record.longValue(i);
+      case BIG_INTEGER -> throw tooLarge(column, record, i);
+      case STRING, TEXT -> {
+        String text = record.rawText(i);
+        if (NumberText.isLong(text)) {
+          yield Long.parseLong(text);
+        }
+        if (NumberText.isInteger(text)) {
+          throw tooLarge(column, record, i);
+        }
+        throw mismatch(column, ColumnType.BIGINT, record, i);
+      }
+      default -> throw mismatch(column, ColumnType.BIGINT, record, i);
+    };
+  }
+
+  private static Double toDouble(String column, SourceRecord record, int i) {
+    return switch (record.token(i)) {
+      case INTEGER -> (double) record.longValue(i);
+      case FLOAT -> record.doubleValue(i);
+      case BIG_INTEGER -> Double.parseDouble(record.rawText(i));
+      case STRING, TEXT -> {
+        String text = record.rawText(i);
+        if (NumberText.isInteger(text) || NumberText.isDecimal(text)) {
+          yield Double.parseDouble(text);
+        }
+        throw mismatch(column, ColumnType.DOUBLE, record, i);
+      }
+      default -> throw mismatch(column, ColumnType.DOUBLE, record, i);
+    };
+  }
+
+  private static Boolean toBoolean(String column, SourceRecord record, int i) {
+    return switch (record.token(i)) {
+      case TRUE -> Boolean.TRUE;
+      case FALSE -> Boolean.FALSE;
+      case STRING, TEXT -> {
+        String text = record.rawText(i);
+        if (ValueClassifier.isBoolean(text)) {
+          yield text.length() == 4;
+        }
+        throw mismatch(column, ColumnType.BOOLEAN, record, i);
+      }
+      default -> throw mismatch(column, ColumnType.BOOLEAN, record, i);
+    };
+  }
+
+  private static Long toMicros(String column, SourceRecord record, int i) {
+    RawToken token = record.token(i);
+    if (token == RawToken.STRING || token == RawToken.TEXT) {
+      long micros = IsoTimestamps.dateTimeOrDateMicros(record.rawText(i));
+      if (micros != IsoTimestamps.INVALID) {
+        return micros;
+      }
+    }
+    throw mismatch(column, ColumnType.TIMESTAMP, record, i);
+  }
+
+  private static BadInputException mismatch(
+      String column, ColumnType type, SourceRecord record, int i) {
+    String expected =
+        switch (type) {
+          case BIGINT -> "an integer";
+          case DOUBLE -> "a number";
+          case BOOLEAN -> "true or false";
+          case TIMESTAMP -> "an ISO-8601 date-time such as 2026-11-24T10:15:30Z";
+          case STRING -> "text";
+        };
+    return BadInput.inRecord(record)
+        .field(record.name(i), column)
+        .problem(
+            "found " + record.describe(i) + " where the " + type + " column expects " + expected,
+            "Correct the value, or change the column's type in the pipeline's schema (STRING"
+                + " holds anything).");
+  }
+
+  private static BadInputException tooLarge(String column, SourceRecord record, int i) {
+    return BadInput.inRecord(record)
+        .field(record.name(i), column)
+        .problem(
+            "found "
+                + record.describe(i)
+                + ", too large for a BIGINT column (from "
+                + Long.MIN_VALUE
+                + " to "
+                + Long.MAX_VALUE
+                + ")",
+            "Declare the column DOUBLE or STRING in the pipeline's schema, or correct the value.");
+  }
+}

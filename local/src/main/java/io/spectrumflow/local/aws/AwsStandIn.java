@@ -1,0 +1,123 @@
+package io.spectrumflow.local.aws;
+
+import io.spectrumflow.activities.aws.AwsClients;
+import io.spectrumflow.activities.aws.AwsSettings;
+import io.spectrumflow.local.aws.glue.GlueCatalog;
+import io.spectrumflow.local.aws.glue.GlueService;
+import io.spectrumflow.local.aws.http.AwsJsonServer;
+import io.spectrumflow.local.aws.redshift.RedshiftDataService;
+import io.spectrumflow.local.aws.redshift.sql.RedshiftEngine;
+import io.spectrumflow.local.aws.redshift.sql.RoleAssociation;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * AWS Glue and the Redshift Data API on one local port, in the AWS JSON 1.1 protocol, so that
+ * production code runs against it with only an endpoint override. Glue's catalog is kept in {@code
+ * dataDir/glue/}; Redshift databases are DuckDB files under {@code dataDir/redshift/databases/},
+ * whose external schemas read S3 through {@code dataDir/redshift/s3-cache/}.
+ */
+public final class AwsStandIn implements AutoCloseable {
+
+  /** The port {@link #main} listens on unless STANDIN_PORT says otherwise (LocalStack's). */
+  public static final int DEFAULT_PORT = 4566;
+
+  private static final Logger LOG = LoggerFactory.getLogger(AwsStandIn.class);
+
+  private final AwsJsonServer server;
+  private final RedshiftDataService redshiftData;
+  private final RedshiftEngine engine;
+
+  private AwsStandIn(
+      AwsJsonServer server, RedshiftDataService redshiftData, RedshiftEngine engine) {
+    this.server = server;
+    this.redshiftData = redshiftData;
+    this.engine = engine;
+  }
+
+  public static AwsStandIn start(StandInSettings settings) throws IOException {
+    Path dataDir = settings.dataDir();
+    Files.createDirectories(dataDir);
+    Clock clock = Clock.systemUTC();
+    GlueCatalog catalog = new GlueCatalog(dataDir.resolve("glue"), clock);
+    RedshiftEngine engine =
+        new RedshiftEngine(
+            dataDir.resolve("redshift"), catalog, settings.s3(), RoleAssociation.ANY);
+    RedshiftDataService redshiftData = new RedshiftDataService(engine, clock);
+    try {
+      AwsJsonServer server =
+          AwsJsonServer.start(
+              settings.host(),
+              settings.port(),
+              List.of(GlueService.of(catalog, Map.of()), redshiftData.service()));
+      return new AwsStandIn(server, redshiftData, engine);
+    } catch (IOException | RuntimeException e) {
+      redshiftData.close();
+      engine.close();
+      throw e;
+    }
+  }
+
+  /** Where clients connect, e.g. {@code http://127.0.0.1:4566}. */
+  public URI endpoint() {
+    return server.endpoint();
+  }
+
+  /** Stops the server and running statements and closes DuckDB; the data stays in dataDir. */
+  @Override
+  public void close() {
+    server.close();
+    redshiftData.close();
+    engine.close();
+  }
+
+  /**
+   * Runs the stand-in until the process is killed. Environment: STANDIN_HOST (default 0.0.0.0),
+   * STANDIN_PORT (default 4566), STANDIN_DATA_DIR (default ./data/aws-stand-in), S3_ENDPOINT (the
+   * S3 server Spectrum queries read, path-style; unset for AWS S3), AWS_REGION (default us-east-1);
+   * S3 credentials from the default chain.
+   */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> env = System.getenv();
+    String s3Endpoint = env.get("S3_ENDPOINT");
+    AwsSettings s3Settings =
+        new AwsSettings(
+            env.getOrDefault("AWS_REGION", "us-east-1"),
+            s3Endpoint == null || s3Endpoint.isBlank() ? null : URI.create(s3Endpoint),
+            null,
+            null,
+            null,
+            true);
+    S3Client s3 = AwsClients.s3(s3Settings);
+    StandInSettings settings =
+        new StandInSettings(
+            env.getOrDefault("STANDIN_HOST", "0.0.0.0"),
+            Integer.parseInt(env.getOrDefault("STANDIN_PORT", String.valueOf(DEFAULT_PORT))),
+            Path.of(env.getOrDefault("STANDIN_DATA_DIR", "data/aws-stand-in")),
+            s3);
+    AwsStandIn standIn = start(settings);
+    LOG.info(
+        "Glue + Redshift Data API stand-in on {}, data in {}",
+        standIn.endpoint(),
+        settings.dataDir().toAbsolutePath());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  standIn.close();
+                  s3.close();
+                  stopped.countDown();
+                }));
+    stopped.await();
+  }
+}

@@ -1,0 +1,187 @@
+package io.spectrumflow.local.aws.glue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spectrumflow.local.aws.http.AwsException;
+import io.spectrumflow.local.aws.http.AwsJson;
+import io.spectrumflow.local.aws.http.JsonRequest;
+import io.spectrumflow.local.aws.http.Page;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Glue's partition operations over the catalog, including the batch ones. */
+final class GluePartitionOperations {
+
+  private static final int MAX_BATCH_CREATE = 100;
+  private static final int MAX_BATCH_GET = 1000;
+  private static final int MAX_BATCH_DELETE = 25;
+
+  private final GlueCatalog catalog;
+
+  GluePartitionOperations(GlueCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  ObjectNode create(JsonRequest request) {
+    TableRef table = TableRef.of(request);
+    JsonRequest input = request.requiredStructure("PartitionInput");
+    input.requiredStrings("Values");
+    catalog.createPartition(table.database(), table.name(), input.body());
+    return AwsJson.object();
+  }
+
+  ObjectNode batchCreate(JsonRequest request) {
+    TableRef table = TableRef.of(request);
+    request.requiredArray("PartitionInputList");
+    List<JsonRequest> inputs = request.structures("PartitionInputList");
+    checkBatchSize(request, "PartitionInputList", inputs.size(), MAX_BATCH_CREATE);
+    catalog.table(table.database(), table.name()); // a missing table fails the whole batch
+    ObjectNode response = AwsJson.object();
+    ArrayNode errors = response.putArray("Errors");
+    for (JsonRequest input : inputs) {
+      try {
+        input.requiredStrings("Values");
+        catalog.createPartition(table.database(), table.name(), input.body());
+      } catch (AwsException e) {
+        addError(errors, input.body().path("Values"), e);
+      }
+    }
+    return response;
+  }
+
+  ObjectNode get(JsonRequest request) {
+    TableRef table = TableRef.of(request);
+    List<String> values = request.requiredStrings("PartitionValues");
+    ObjectNode response = AwsJson.object();
+    response.set("Partition", catalog.partition(table.database(), table.name(), values));
+    return response;
+  }
+
+  ObjectNode list(JsonRequest request) {
+    TableRef table = TableRef.of(request);
+    JsonNode keys = catalog.table(table.database(), table.name()).path("PartitionKeys");
+    String expression = request.string("Expression");
+    Predicate<List<String>> filter =
+        expression == null || expression.isBlank()
+            ? values -> true
+            : PartitionFilter.parse(expression, keys);
+    Predicate<List<String>> segment = segment(request);
+    List<ObjectNode> partitions =
+        catalog.partitions(table.database(), table.name()).stream()
+            .filter(p -> filter.and(segment).test(CatalogFiles.values(p)))
+            .toList();
+    Page<ObjectNode> page =
+        Page.of(
+            partitions,
+            p -> p.path("Values").toString(),
+            request.string("NextToken"),
+            request.pageSize("MaxResults", 1000, 1000),
+            request::invalid);
+    boolean excludeColumns = request.flag("ExcludeColumnSchema");
+    ObjectNode response = AwsJson.object();
+    ArrayNode list = response.putArray("Partitions");
+    for (ObjectNode partition : page.items()) {
+      if (excludeColumns && partition.path("StorageDescriptor").isObject()) {
+        ((ObjectNode) partition.get("StorageDescriptor")).remove("Columns");
+      }
+      list.add(partition);
+    }
+    if (page.nextToken() != null) {
+      response.put("NextToken", page.nextToken());
+    }
+    return response;
+  }
+
+  ObjectNode batchGet(JsonRequest request) {
+    TableRef table = TableRef.of(request);
+    request.requiredArray("PartitionsToGet");
+    List<JsonRequest> keys = request.structures("PartitionsToGet");
+    checkBatchSize(request, "PartitionsToGet", keys.size(), MAX_BATCH_GET);
+    ObjectNode response = AwsJson.object();
+    ArrayNode partitions = response.putArray("Partitions");
+    for (JsonRequest key : keys) {
+      // a partition that does not exist is left out; UnprocessedKeys is for throttling only
+      ObjectNode partition =
+          catalog.findPartition(table.database(), table.name(), key.requiredStrings("Values"));
+      if (partition != null) {
+        partitions.add(partition);
+      }
+    }
+    response.putArray("UnprocessedKeys");
+    return response;
+  }
+
+  ObjectNode update(JsonRequest request) {
+    TableRef table = TableRef.of(request);
+    List<String> values = request.requiredStrings("PartitionValueList");
+    JsonRequest input = request.requiredStructure("PartitionInput");
+    input.requiredStrings("Values");
+    catalog.updatePartition(table.database(), table.name(), values, input.body());
+    return AwsJson.object();
+  }
+
+  ObjectNode delete(JsonRequest request) {
+    TableRef table = TableRef.of(request);
+    catalog.deletePartition(
+        table.database(), table.name(), request.requiredStrings("PartitionValues"));
+    return AwsJson.object();
+  }
+
+  ObjectNode batchDelete(JsonRequest request) {
+    TableRef table = TableRef.of(request);
+    request.requiredArray("PartitionsToDelete");
+    List<JsonRequest> keys = request.structures("PartitionsToDelete");
+    checkBatchSize(request, "PartitionsToDelete", keys.size(), MAX_BATCH_DELETE);
+    catalog.table(table.database(), table.name());
+    ObjectNode response = AwsJson.object();
+    ArrayNode errors = response.putArray("Errors");
+    for (JsonRequest key : keys) {
+      try {
+        catalog.deletePartition(table.database(), table.name(), key.requiredStrings("Values"));
+      } catch (AwsException e) {
+        addError(errors, key.body().path("Values"), e);
+      }
+    }
+    return response;
+  }
+
+  /** GetPartitions' Segment: partitions split into TotalSegments disjoint parts. */
+  private static Predicate<List<String>> segment(JsonRequest request) {
+    JsonRequest segment = request.structure("Segment");
+    if (segment == null) {
+      return values -> true;
+    }
+    int total = segment.pageSize("TotalSegments", 1, 10);
+    Integer number = segment.integer("SegmentNumber");
+    if (number == null || number < 0 || number >= total) {
+      throw request.invalid("SegmentNumber must be between 0 and TotalSegments - 1");
+    }
+    return values -> Math.floorMod(values.hashCode(), total) == number;
+  }
+
+  private static void checkBatchSize(JsonRequest request, String member, int size, int max) {
+    if (size > max) {
+      throw request.invalid(
+          "1 validation error detected: Value at '"
+              + Character.toLowerCase(member.charAt(0))
+              + member.substring(1)
+              + "' failed to satisfy constraint: Member must have length less than or equal to "
+              + max);
+    }
+  }
+
+  private static void addError(ArrayNode errors, JsonNode values, AwsException e) {
+    ObjectNode error = errors.addObject();
+    error.set("PartitionValues", values.deepCopy());
+    error.putObject("ErrorDetail").put("ErrorCode", e.type()).put("ErrorMessage", e.getMessage());
+  }
+
+  /** The database and table a partition request names. */
+  private record TableRef(String database, String name) {
+    static TableRef of(JsonRequest request) {
+      return new TableRef(
+          GlueNames.require(request, "DatabaseName"), GlueNames.require(request, "TableName"));
+    }
+  }
+}

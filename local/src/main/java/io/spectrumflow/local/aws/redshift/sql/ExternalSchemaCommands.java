@@ -1,0 +1,121 @@
+package io.spectrumflow.local.aws.redshift.sql;
+
+import io.spectrumflow.local.aws.glue.GlueCatalog;
+import io.spectrumflow.local.aws.http.AwsException;
+import io.spectrumflow.local.aws.http.AwsJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+
+/** Runs CREATE EXTERNAL SCHEMA and DROP SCHEMA of external schemas against the Glue catalog. */
+final class ExternalSchemaCommands {
+
+  private static final Pattern ROLE_ARN =
+      Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+
+  private final GlueCatalog catalog;
+  private final RoleAssociation roles;
+
+  ExternalSchemaCommands(GlueCatalog catalog, RoleAssociation roles) {
+    this.catalog = catalog;
+    this.roles = roles;
+  }
+
+  void create(RedshiftDatabase database, Connection connection, CreateExternalSchema command)
+      throws RedshiftSqlException, SQLException {
+    checkRoles(database, command.iamRole(), "IAM_ROLE");
+    if (command.catalogRole() != null) {
+      checkRoles(database, command.catalogRole(), "CATALOG_ROLE");
+    }
+    if (database.externalSchemas.get(command.schema()).isPresent()
+        || localSchemaExists(connection, database, command.schema())) {
+      if (command.ifNotExists()) {
+        return; // Redshift answers INFO: Schema "x" already exists
+      }
+      throw new RedshiftSqlException("ERROR: Schema \"" + command.schema() + "\" already exists");
+    }
+    if (!catalog.hasDatabase(command.glueDatabase())) {
+      if (!command.createDatabase()) {
+        throw new RedshiftSqlException(
+            "ERROR: External database \""
+                + command.glueDatabase()
+                + "\" does not exist in the data catalog;"
+                + " create it or add CREATE EXTERNAL DATABASE IF NOT EXISTS");
+      }
+      createGlueDatabase(command.glueDatabase());
+    }
+    database.externalSchemas.put(
+        new ExternalSchema(
+            command.schema(),
+            command.glueDatabase(),
+            command.region(),
+            command.iamRole(),
+            command.catalogRole()));
+  }
+
+  void drop(RedshiftDatabase database, Connection connection, DropSchema command)
+      throws RedshiftSqlException, SQLException {
+    for (String name : command.schemas()) {
+      var schema = database.externalSchemas.get(name);
+      if (schema.isEmpty()) {
+        if (command.ifExists()) {
+          continue;
+        }
+        throw new RedshiftSqlException("ERROR: schema \"" + name + "\" does not exist");
+      }
+      database.externalSchemas.remove(name);
+      SpectrumViews.drop(connection, name);
+      if (command.dropExternalDatabase() && catalog.hasDatabase(schema.get().glueDatabase())) {
+        catalog.deleteDatabase(schema.get().glueDatabase());
+      }
+    }
+  }
+
+  private void checkRoles(RedshiftDatabase database, String value, String clause)
+      throws RedshiftSqlException {
+    if (value.equalsIgnoreCase("default") || value.equalsIgnoreCase("SESSION")) {
+      roles.check(database.name, value);
+      return;
+    }
+    // a chain of roles is written as one comma-separated string
+    for (String arn : value.split(",")) {
+      if (!ROLE_ARN.matcher(arn.trim()).matches()) {
+        throw new RedshiftSqlException(
+            "ERROR: Invalid "
+                + clause
+                + " '"
+                + arn.trim()
+                + "': expected default or arn:aws:iam::<account-id>:role/<role-name>");
+      }
+      roles.check(database.name, arn.trim());
+    }
+  }
+
+  private void createGlueDatabase(String name) {
+    try {
+      catalog.createDatabase(
+          AwsJson.object()
+              .put("Name", name)
+              .put("Description", "Created by CREATE EXTERNAL SCHEMA in Redshift"));
+    } catch (AwsException e) {
+      if (!"AlreadyExistsException".equals(e.type())) {
+        throw e;
+      }
+    }
+  }
+
+  private static boolean localSchemaExists(
+      Connection connection, RedshiftDatabase database, String schema) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT 1 FROM information_schema.schemata WHERE catalog_name = ? AND schema_name = ?")) {
+      statement.setString(1, database.duckDbCatalog());
+      statement.setString(2, schema);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package io.spectrumflow.local.aws.redshift.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spectrumflow.local.aws.glue.GlueCatalog;
+import io.spectrumflow.local.aws.http.AwsException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Makes external tables queryable in DuckDB as Spectrum sees them: one view per Glue table over the
+ * Parquet objects of its registered partitions (or everything under an unpartitioned table's
+ * location), listed through S3 now, with exactly the Glue columns cast to their Glue types, then
+ * the partition keys, then, when asked for, the pseudo-columns {@code $path} and {@code $size}.
+ */
+final class SpectrumViews {
+
+  /** The in-memory DuckDB catalog that holds one schema of views per external schema. */
+  static final String CATALOG = "__spectrum";
+
+  private static final String FILE_COLUMN = "__spectrum_file";
+  private static final String HIVE_NULL = "__HIVE_DEFAULT_PARTITION__";
+
+  private final GlueCatalog catalog;
+  private final S3ObjectCache cache;
+
+  SpectrumViews(GlueCatalog catalog, S3ObjectCache cache) {
+    this.catalog = catalog;
+    this.cache = cache;
+  }
+
+  /** A Parquet object of the table and the partition values its rows get. */
+  private record TableFile(Path local, S3File object, List<String> partitionValues) {}
+
+  /** Creates or replaces the views of the named tables; a table Glue lacks loses its view. */
+  void refresh(
+      Connection connection,
+      ExternalSchemas schemas,
+      Set<SqlText.TableName> tables,
+      boolean pseudoColumns)
+      throws SQLException, RedshiftSqlException {
+    try (Statement statement = connection.createStatement()) {
+      for (SqlText.TableName name : tables) {
+        ExternalSchema schema = schemas.get(name.schema()).orElseThrow();
+        statement.execute("CREATE SCHEMA IF NOT EXISTS " + CATALOG + "." + quote(schema.name()));
+        String view = CATALOG + "." + quote(schema.name()) + "." + quote(name.table());
+        Optional<ObjectNode> table = glueTable(schema.glueDatabase(), name.table());
+        if (table.isEmpty()) {
+          statement.execute("DROP VIEW IF EXISTS " + view);
+          continue;
+        }
+        String select = select(connection, schema.glueDatabase(), table.get(), pseudoColumns);
+        statement.execute("CREATE OR REPLACE VIEW " + view + " AS " + select);
+      }
+    }
+  }
+
+  /** Drops the views of an external schema that is gone. */
+  static void drop(Connection connection, String schema) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + CATALOG + "." + quote(schema) + " CASCADE");
+    }
+  }
+
+  private Optional<ObjectNode> glueTable(String database, String table) {
+    try {
+      return Optional.of(catalog.table(database, table));
+    } catch (AwsException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String select(
+      Connection connection, String database, ObjectNode table, boolean pseudoColumns)
+      throws SQLException, RedshiftSqlException {
+    JsonNode columns = table.path("StorageDescriptor").path("Columns");
+    JsonNode keys = table.path("PartitionKeys");
+    List<TableFile> files = files(database, table);
+    List<String> select = new ArrayList<>();
+    if (files.isEmpty()) {
+      columns.forEach(c -> select.add(nullColumn(c)));
+      keys.forEach(k -> select.add(nullColumn(k)));
+      if (pseudoColumns) {
+        select.add("CAST(NULL AS VARCHAR) AS \"$path\"");
+        select.add("CAST(NULL AS BIGINT) AS \"$size\"");
+      }
+      return "SELECT " + String.join(", ", select) + " WHERE false";
+    }
+    String paths =
+        files.stream()
+            .map(f -> literal(f.local().toString()))
+            .collect(Collectors.toCollection(LinkedHashSet::new))
+            .stream()
+            .collect(Collectors.joining(", ", "[", "]"));
+    String read =
+        "read_parquet("
+            + paths
+            + ", union_by_name = true, binary_as_string = true, filename = '"
+            + FILE_COLUMN
+            + "')";
+    Set<String> present = fileColumns(connection, read);
+    for (JsonNode column : columns) {
+      String name = column.path("Name").asText();
+      if (present.contains(name.toLowerCase(Locale.ROOT))) {
+        select.add(cast("f." + quote(name), column.path("Type").asText()) + " AS " + quote(name));
+      } else {
+        select.add(nullColumn(column));
+      }
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      JsonNode key = keys.get(i);
+      select.add(
+          cast("m.p" + i, key.path("Type").asText()) + " AS " + quote(key.path("Name").asText()));
+    }
+    if (pseudoColumns) {
+      select.add("m.path AS \"$path\"");
+      select.add("m.size AS \"$size\"");
+    }
+    List<String> mapping = new ArrayList<>();
+    for (TableFile file : files) {
+      StringBuilder row = new StringBuilder("(");
+      row.append(literal(file.local().toString())).append(", ");
+      row.append(literal(file.object().uri())).append(", ");
+      row.append(file.object().size()).append("::BIGINT");
+      for (String value : file.partitionValues()) {
+        row.append(", ").append(HIVE_NULL.equals(value) ? "NULL::VARCHAR" : literal(value));
+      }
+      mapping.add(row.append(')').toString());
+    }
+    StringBuilder mappingColumns = new StringBuilder("file, path, size");
+    for (int i = 0; i < keys.size(); i++) {
+      mappingColumns.append(", p").append(i);
+    }
+    return "SELECT "
+        + String.join(", ", select)
+        + " FROM "
+        + read
+        + " f JOIN (VALUES "
+        + String.join(", ", mapping)
+        + ") m("
+        + mappingColumns
+        + ") ON f."
+        + FILE_COLUMN
+        + " = m.file";
+  }
+
+  private List<TableFile> files(String database, ObjectNode table) throws RedshiftSqlException {
+    List<TableFile> files = new ArrayList<>();
+    if (table.path("PartitionKeys").isEmpty()) {
+      String location = table.path("StorageDescriptor").path("Location").asText("");
+      addFiles(files, location, List.of());
+      return files;
+    }
+    // only registered partitions are seen, as in Spectrum
+    for (ObjectNode partition : catalog.partitions(database, table.path("Name").asText())) {
+      List<String> values = new ArrayList<>();
+      partition.path("Values").forEach(v -> values.add(v.asText()));
+      String location = partition.path("StorageDescriptor").path("Location").asText("");
+      addFiles(files, location, values);
+    }
+    return files;
+  }
+
+  private void addFiles(List<TableFile> files, String location, List<String> values)
+      throws RedshiftSqlException {
+    if (location.isEmpty()) {
+      return;
+    }
+    for (S3File object : cache.list(location)) {
+      files.add(new TableFile(cache.fetch(object), object, values));
+    }
+  }
+
+  /** The lower-cased names of the columns the files have, together. */
+  private static Set<String> fileColumns(Connection connection, String read) throws SQLException {
+    Set<String> names = new HashSet<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM " + read)) {
+      while (columns.next()) {
+        names.add(columns.getString("column_name").toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
+  private static String cast(String expression, String glueType) {
+    return GlueColumnType.duckDbType(glueType)
+        .map(type -> "CAST(" + expression + " AS " + type + ")")
+        .orElse(expression);
+  }
+
+  private static String nullColumn(JsonNode column) {
+    String type = GlueColumnType.duckDbType(column.path("Type").asText()).orElse("VARCHAR");
+    return "CAST(NULL AS " + type + ") AS " + quote(column.path("Name").asText());
+  }
+
+  static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+}
