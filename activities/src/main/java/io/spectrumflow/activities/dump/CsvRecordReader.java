@@ -3,6 +3,7 @@ package io.spectrumflow.activities.dump;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -128,6 +129,14 @@ final class CsvRecordReader implements RecordReader {
           .problem(
               "a quoted value opened on this line is never closed: the input ends inside it",
               "Close the quote, and double any quote inside a quoted value (\"\").");
+    }
+    if (e instanceof StreamConstraintsException) {
+      // Almost always a quote that is never closed: the rest of the file reads as one value.
+      return BadInput.at(fileName, current, line(parser.currentTokenLocation()))
+          .problem(
+              "a value starting on this line is too long (" + detail + ")",
+              "Check for a quote opened on this line and never closed; double any quote inside a"
+                  + " quoted value (\"\").");
     }
     return BadInput.at(fileName, current, line(e.getLocation()))
         .problem(

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
-import org.apache.avro.generic.GenericRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +24,13 @@ import org.slf4j.LoggerFactory;
  * <p>Without a schema in the pipeline, a first pass over the files infers the columns from all
  * records (and checks every record's partition field) before anything is written; a second pass
  * writes. With a schema, one pass writes and checks values against it. Memory is bounded by the
- * open files ({@value #MAX_OPEN_FILES} at most, a row group each), not by the input; records of
- * more partitions than that, interleaved, make one file per run of a partition's records (see
- * {@link PartitionWriters}). A dumper keeps no state between dumps: one instance may run several,
- * also at the same time.
+ * open files ({@value WritePass#MAX_OPEN_FILES} at most, a row group each), not by the input;
+ * records of more partitions than that, interleaved, make one file per run of a partition's records
+ * (see {@link PartitionWriters}). A dumper keeps no state between dumps: one instance may run
+ * several, also at the same time.
  */
 public final class ParquetDumper {
 
-  static final int MAX_OPEN_FILES = 8;
-  static final int PROGRESS_EVERY = 10_000;
   private static final int MAX_NAMES_LOGGED = 50;
   private static final Logger LOG = LoggerFactory.getLogger(ParquetDumper.class);
 
@@ -99,8 +96,8 @@ public final class ParquetDumper {
    * @param outputDir files go to {@code outputDir/<partition>/<batchId>-<sequence>.parquet}; this
    *     batch's files from an earlier attempt are deleted first
    * @param batchTime the partition of every record when the pipeline names no partition field
-   * @param rowsSoFar called with the rows written so far every {@value #PROGRESS_EVERY} records
-   *     (with 0 while a first pass infers the schema), and once at the end
+   * @param rowsSoFar called with the rows written so far every {@value WritePass#PROGRESS_EVERY}
+   *     records (with 0 while a first pass infers the schema), and once at the end
    * @throws BadInputException when the input cannot become the table; not worth retrying. This
    *     batch's files are deleted.
    * @throws IOException when reading or writing the local files fails
@@ -111,24 +108,25 @@ public final class ParquetDumper {
     long started = System.nanoTime();
     BatchLayout layout = new BatchLayout(outputDir, batchId);
     layout.clearPrevious();
+    RecordScan scan = new RecordScan(pipeline.format(), inputs);
     PartitionDates partitions = new PartitionDates(pipeline.partition().field(), batchTime);
     GivenSchema given = schema.isEmpty() ? null : givenSchema();
     List<ColumnSpec> columns;
-    FieldIndex index;
+    WritePass write;
     if (given != null) {
       columns = given.columns();
-      index = given.index();
+      write = new WritePass(columns, given.index(), pipeline.parquet());
     } else {
       SchemaInference inference =
           new SchemaInference(pipeline.partition().column(), pipeline.partition().field());
-      inferColumns(inputs, inference, partitions, rowsSoFar);
+      inference.run(scan, partitions, rowsSoFar);
       columns = inference.columns();
-      index = inference.index();
+      write = new WritePass(columns, inference.index(), pipeline.parquet());
       logNames("Renamed fields to legal column names: ", renames(inference.renamed()));
     }
     List<PartFile> files;
     try {
-      files = write(inputs, layout, columns, index, given, partitions, rowsSoFar);
+      files = write.run(scan, layout, partitions, rowsSoFar);
     } catch (IOException | RuntimeException e) {
       try {
         layout.clearPrevious();
@@ -136,6 +134,11 @@ public final class ParquetDumper {
         e.addSuppressed(cleanup);
       }
       throw e;
+    }
+    if (given != null) {
+      logNames(
+          "Ignored " + write.ignoredValues() + " values of fields not in the pipeline's schema: ",
+          given.ignoredFields().stream().map(BadInput::quote).toList());
     }
     long rows = files.stream().mapToLong(PartFile::rows).sum();
     long bytes = files.stream().mapToLong(PartFile::bytes).sum();
@@ -150,102 +153,6 @@ public final class ParquetDumper {
         bytes,
         (System.nanoTime() - started) / 1_000_000);
     return new DumpOutcome(columns, files, rows, bytes);
-  }
-
-  private void inferColumns(
-      List<Path> inputs,
-      SchemaInference inference,
-      PartitionDates partitions,
-      LongConsumer rowsSoFar)
-      throws IOException {
-    RecordColumns resolved = new RecordColumns(inference.index());
-    long records =
-        forEachRecord(
-            inputs,
-            record -> {
-              resolved.resolve(record);
-              partitions.of(record, resolved); // every record's partition is checked before writing
-              inference.accept(record, resolved);
-              if (record.number() % PROGRESS_EVERY == 0) {
-                rowsSoFar.accept(0);
-              }
-            });
-    if (records == 0) {
-      throw noRecords(inputs);
-    }
-    if (inference.columns().isEmpty()) {
-      throw BadInput.inBatch()
-          .problem(
-              "none of the " + records + " records has any field",
-              "Check that the right files were staged: records must be objects with fields.");
-    }
-  }
-
-  private List<PartFile> write(
-      List<Path> inputs,
-      BatchLayout layout,
-      List<ColumnSpec> columns,
-      FieldIndex index,
-      GivenSchema given,
-      PartitionDates partitions,
-      LongConsumer rowsSoFar)
-      throws IOException {
-    AvroRecordEncoder encoder = new AvroRecordEncoder(columns);
-    RecordColumns resolved = new RecordColumns(index);
-    AvroParquetFiles opener = new AvroParquetFiles(encoder.schema(), pipeline.parquet());
-    try (PartitionWriters<GenericRecord> writers =
-        new PartitionWriters<>(
-            layout, opener, pipeline.parquet().targetFileBytes(), MAX_OPEN_FILES)) {
-      long records =
-          forEachRecord(
-              inputs,
-              record -> {
-                resolved.resolve(record);
-                writers.write(partitions.of(record, resolved), encoder.encode(record, resolved));
-                if (record.number() % PROGRESS_EVERY == 0) {
-                  rowsSoFar.accept(record.number());
-                }
-              });
-      if (records == 0) {
-        throw noRecords(inputs);
-      }
-      if (given != null) {
-        logNames(
-            "Ignored "
-                + resolved.ignoredValues()
-                + " values of fields not in the pipeline's"
-                + " schema: ",
-            given.ignoredFields().stream().map(BadInput::quote).toList());
-      }
-      return writers.finishAll();
-    }
-  }
-
-  /** Receives each record of a pass. */
-  private interface RecordSink {
-    void accept(SourceRecord record) throws IOException;
-  }
-
-  /** Reads all inputs in order; returns the number of records. */
-  private long forEachRecord(List<Path> inputs, RecordSink sink) throws IOException {
-    SourceRecord record = new SourceRecord();
-    for (Path input : inputs) {
-      try (RecordReader reader = RecordReader.open(pipeline.format(), input)) {
-        while (reader.next(record)) {
-          sink.accept(record);
-        }
-      }
-    }
-    return record.number();
-  }
-
-  private static BadInputException noRecords(List<Path> inputs) {
-    return BadInput.inBatch()
-        .problem(
-            "the batch has no records ("
-                + (inputs.size() == 1 ? "its input is" : "its " + inputs.size() + " inputs are")
-                + " empty, or only a CSV header)",
-            "Check that the right files were staged; an empty batch has nothing to export.");
   }
 
   private static List<String> renames(Map<String, String> renamed) {

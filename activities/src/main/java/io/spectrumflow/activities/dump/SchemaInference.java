@@ -1,10 +1,12 @@
 package io.spectrumflow.activities.dump;
 
 import io.spectrumflow.workflows.pipeline.ColumnSpec;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Infers the table's columns from all records (the first pass): every new field becomes a column
@@ -36,13 +38,39 @@ final class SchemaInference {
     return column;
   }
 
-  /** The index to resolve records with; it creates columns for new fields. */
+  /**
+   * Reads every record, widening the columns' types and checking each record's partition, so that
+   * bad input fails before anything is written.
+   *
+   * @param rowsSoFar told 0 every {@value WritePass#PROGRESS_EVERY} records, as a heartbeat
+   */
+  void run(RecordScan scan, PartitionDates partitions, LongConsumer rowsSoFar) throws IOException {
+    RecordColumns resolved = new RecordColumns(index);
+    long records =
+        scan.forEach(
+            record -> {
+              resolved.resolve(record);
+              partitions.of(record, resolved);
+              accept(record, resolved);
+              if (record.number() % WritePass.PROGRESS_EVERY == 0) {
+                rowsSoFar.accept(0);
+              }
+            });
+    if (columnNames.isEmpty()) {
+      throw BadInput.inBatch()
+          .problem(
+              "none of the " + records + " records has any field",
+              "Check that the right files were staged: records must be objects with fields.");
+    }
+  }
+
+  /** The index that maps the records' fields to the inferred columns. */
   FieldIndex index() {
     return index;
   }
 
-  /** Widens the types of the columns of a record resolved with {@link #index()}. */
-  void accept(SourceRecord record, RecordColumns columns) {
+  /** Widens the types of the columns of a resolved record. */
+  private void accept(SourceRecord record, RecordColumns columns) {
     if (columnNames.size() > MAX_COLUMNS) {
       throw BadInput.inRecord(record)
           .problem(

@@ -130,6 +130,23 @@ class ParquetDumperBadInputTest {
   }
 
   @Test
+  void anUnclosedQuoteInALargeCsvStopsAtTheValueLengthLimit() {
+    StringBuilder csv = new StringBuilder("a,b\n1,2\n3,\"never closed\n");
+    String filler = "4,filler line that the open quote swallows\n";
+    while (csv.length() < 21_000_000) {
+      csv.append(filler);
+    }
+
+    BadInputException e = failure(SourceFormat.CSV, "big.csv", csv.toString());
+
+    assertThat(e.record()).isEqualTo(2);
+    assertThat(e.line()).isEqualTo(3);
+    assertThat(e.getMessage())
+        .startsWith("Record 2 (line 3 of big.csv): a value starting on this line is too long")
+        .contains("Check for a quote opened on this line and never closed");
+  }
+
+  @Test
   void malformedCsvQuoting() {
     BadInputException e = failure(SourceFormat.CSV, "in.csv", "a,b\n1,\"x\"y\n");
 

@@ -497,6 +497,33 @@ class ParquetDumperRoundTripTest {
   }
 
   @Test
+  void nestedValuesBecomeCompactJsonTextWithNumbersAsWritten() throws Exception {
+    Path input =
+        write(
+            dir,
+            "in.json",
+            """
+            [
+              {"n": {"p": 1.50, "q": 1e400, "big": 123456789012345678901234567890,
+                     "list": [ true, null, "Zoë ✓", {"deep": [[]]} ]}},
+              {"n": []},
+              {"n": {}}
+            ]
+            """);
+
+    DumpOutcome outcome = dump(pipeline(SourceFormat.JSON, null), dir.resolve("o"), input);
+
+    assertThat(outcome.columns()).containsExactly(column("n", STRING));
+    assertThat(avroRows(outcome.files()))
+        .extracting(r -> r.get("n"))
+        .containsExactly(
+            "{\"p\":1.50,\"q\":1e400,\"big\":123456789012345678901234567890,"
+                + "\"list\":[true,null,\"Zoë ✓\",{\"deep\":[[]]}]}",
+            "[]",
+            "{}");
+  }
+
+  @Test
   void keepsNulCharactersInsideStrings() throws Exception {
     Path json = write(dir, "in.ndjson", "{\"s\": \"a\\u0000b\"}\n");
     Path csv = write(dir, "in.csv", "s\na\0b\n");
