@@ -33,7 +33,8 @@ final class FieldIndex {
   private int[] lastSlotAt = new int[16];
 
   /**
-   * @param partitionField the field whose value chooses the partition, or null
+   * @param partitionField the field whose value chooses the partition, by its name in the input or
+   *     its column name; or null
    */
   FieldIndex(ColumnAssigner assigner, String partitionField) {
     this.assigner = assigner;
@@ -67,7 +68,12 @@ final class FieldIndex {
       partitionBySlot = Arrays.copyOf(partitionBySlot, slot * 2);
     }
     columnBySlot[slot] = assigner.columnFor(name);
-    partitionBySlot[slot] = name.equals(partitionField);
+    // The partition field may be named as in the input ("Event Time") or as its column
+    // ("event_time"), which is how the rest of the configuration names fields.
+    partitionBySlot[slot] =
+        partitionField != null
+            && (name.equals(partitionField)
+                || ColumnNames.sanitize(name, 0).equals(partitionField));
     slotsByName.put(name, slot);
     return slot;
   }

@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * <p>Without a schema in the pipeline, a first pass over the files infers the columns from all
  * records (and checks every record's partition field) before anything is written; a second pass
  * writes. With a schema, one pass writes and checks values against it. Memory is bounded by the
- * open files ({@value WritePass#MAX_OPEN_FILES} at most, a row group each), not by the input;
- * records of more partitions than that, interleaved, make one file per run of a partition's records
- * (see {@link PartitionWriters}). A dumper keeps no state between dumps: one instance may run
- * several, also at the same time.
+ * open files ({@value WritePass#MAX_OPEN_FILES} at most, a row group each), not by the input; a
+ * batch spanning more partitions than that is written in groups of partitions, one more pass over
+ * the input per group (see {@link WritePass}). A dumper keeps no state between dumps: one instance
+ * may run several, also at the same time.
  */
 public final class ParquetDumper {
 

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -148,11 +147,7 @@ public final class DemoCommand implements Callable<Integer> {
           lastStep = progress.step();
           say("  step: %s", lastStep);
         }
-        try {
-          result.get(100, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException stillRunning) {
-          // poll the progress again
-        }
+        Thread.sleep(100);
       }
       try {
         ExportResult done = result.join();
@@ -200,7 +195,7 @@ public final class DemoCommand implements Callable<Integer> {
     String sql =
         "SELECT \""
             + column
-            + "\", count(*) AS rows FROM \""
+            + "\", count(*) AS row_count FROM \""
             + spec.redshift().externalSchema()
             + "\".\""
             + result.glueTable()
