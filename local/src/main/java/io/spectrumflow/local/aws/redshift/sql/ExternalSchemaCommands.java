@@ -31,10 +31,8 @@ final class ExternalSchemaCommands {
     }
     if (database.externalSchemas.get(command.schema()).isPresent()
         || localSchemaExists(connection, database, command.schema())) {
-      if (command.ifNotExists()) {
-        return; // Redshift answers INFO: Schema "x" already exists
-      }
-      throw new RedshiftSqlException("ERROR: Schema \"" + command.schema() + "\" already exists");
+      alreadyExists(command);
+      return;
     }
     if (!catalog.hasDatabase(command.glueDatabase())) {
       if (!command.createDatabase()) {
@@ -46,13 +44,23 @@ final class ExternalSchemaCommands {
       }
       createGlueDatabase(command.glueDatabase());
     }
-    database.externalSchemas.put(
+    ExternalSchema schema =
         new ExternalSchema(
             command.schema(),
             command.glueDatabase(),
             command.region(),
             command.iamRole(),
-            command.catalogRole()));
+            command.catalogRole());
+    if (!database.externalSchemas.add(schema)) {
+      alreadyExists(command); // created meanwhile by a concurrent statement
+    }
+  }
+
+  private static void alreadyExists(CreateExternalSchema command) throws RedshiftSqlException {
+    if (!command.ifNotExists()) {
+      throw new RedshiftSqlException("ERROR: Schema \"" + command.schema() + "\" already exists");
+    }
+    // with IF NOT EXISTS Redshift only answers INFO: Schema "x" already exists
   }
 
   void drop(RedshiftDatabase database, Connection connection, DropSchema command)
