@@ -23,11 +23,15 @@ final class ExternalSchemaCommands {
     this.roles = roles;
   }
 
-  void create(RedshiftDatabase database, Connection connection, CreateExternalSchema command)
+  void create(
+      String cluster,
+      RedshiftDatabase database,
+      Connection connection,
+      CreateExternalSchema command)
       throws RedshiftSqlException, SQLException {
-    checkRoles(database, command.iamRole(), "IAM_ROLE");
+    checkRoles(cluster, command.iamRole(), "IAM_ROLE");
     if (command.catalogRole() != null) {
-      checkRoles(database, command.catalogRole(), "CATALOG_ROLE");
+      checkRoles(cluster, command.catalogRole(), "CATALOG_ROLE");
     }
     if (database.externalSchemas.get(command.schema()).isPresent()
         || localSchemaExists(connection, database, command.schema())) {
@@ -81,10 +85,9 @@ final class ExternalSchemaCommands {
     }
   }
 
-  private void checkRoles(RedshiftDatabase database, String value, String clause)
-      throws RedshiftSqlException {
+  private void checkRoles(String cluster, String value, String clause) throws RedshiftSqlException {
     if (value.equalsIgnoreCase("default") || value.equalsIgnoreCase("SESSION")) {
-      roles.check(database.name, value);
+      roles.check(cluster, value);
       return;
     }
     // a chain of roles is written as one comma-separated string
@@ -97,7 +100,7 @@ final class ExternalSchemaCommands {
                 + arn.trim()
                 + "': expected default or arn:aws:iam::<account-id>:role/<role-name>");
       }
-      roles.check(database.name, arn.trim());
+      roles.check(cluster, arn.trim());
     }
   }
 
