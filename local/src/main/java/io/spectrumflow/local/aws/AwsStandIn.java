@@ -45,13 +45,21 @@ public final class AwsStandIn implements AutoCloseable {
   }
 
   public static AwsStandIn start(StandInSettings settings) throws IOException {
+    return start(settings, RoleAssociation.ANY);
+  }
+
+  /**
+   * Starts the stand-in with a check of the IAM roles CREATE EXTERNAL SCHEMA names, for a stand-in
+   * that knows which roles are associated with which cluster.
+   */
+  public static AwsStandIn start(StandInSettings settings, RoleAssociation roles)
+      throws IOException {
     Path dataDir = settings.dataDir();
     Files.createDirectories(dataDir);
     Clock clock = Clock.systemUTC();
     GlueCatalog catalog = new GlueCatalog(dataDir.resolve("glue"), clock);
     RedshiftEngine engine =
-        new RedshiftEngine(
-            dataDir.resolve("redshift"), catalog, settings.s3(), RoleAssociation.ANY);
+        new RedshiftEngine(dataDir.resolve("redshift"), catalog, settings.s3(), roles);
     RedshiftDataService redshiftData = new RedshiftDataService(engine, clock);
     try {
       AwsJsonServer server =

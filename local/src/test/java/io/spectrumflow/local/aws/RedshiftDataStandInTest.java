@@ -61,19 +61,7 @@ class RedshiftDataStandInTest {
   }
 
   private static DescribeStatementResponse await(String id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      DescribeStatementResponse described = data.describeStatement(b -> b.id(id));
-      switch (described.status()) {
-        case FINISHED, FAILED, ABORTED:
-          return described;
-        default:
-          if (System.nanoTime() > deadline) {
-            throw new AssertionError("statement " + id + " still " + described.status());
-          }
-          Thread.sleep(10);
-      }
-    }
+    return awaitOn(data, id);
   }
 
   private static DescribeStatementResponse run(String sql) throws InterruptedException {
@@ -489,5 +477,65 @@ class RedshiftDataStandInTest {
                 .columnList())
         .extracting(c -> c.name() + ":" + c.typeName())
         .containsExactly("id:int8", "name:varchar");
+  }
+
+  @Test
+  void externalSchemasAndLocalTablesSurviveARestart(@TempDir Path restartDir) throws Exception {
+    try (StandInStack own = StandInStack.start(restartDir)) {
+      RedshiftDataClient client = own.redshiftData();
+      String setup =
+          client
+              .batchExecuteStatement(
+                  b ->
+                      b.workgroupName("wg")
+                          .database("analytics")
+                          .sqls(
+                              "CREATE EXTERNAL SCHEMA kept FROM DATA CATALOG DATABASE 'keptdb'"
+                                  + " IAM_ROLE default CREATE EXTERNAL DATABASE IF NOT EXISTS",
+                              "CREATE TABLE kept_local AS SELECT 7 AS seven"))
+              .id();
+      assertThat(awaitOn(client, setup).status()).isEqualTo(StatusString.FINISHED);
+
+      own.restartStandIn();
+
+      RedshiftDataClient after = own.redshiftData();
+      String again =
+          after
+              .executeStatement(
+                  b ->
+                      b.workgroupName("wg")
+                          .database("analytics")
+                          .sql(
+                              "CREATE EXTERNAL SCHEMA kept FROM DATA CATALOG DATABASE 'keptdb'"
+                                  + " IAM_ROLE default"))
+              .id();
+      assertThat(awaitOn(after, again).error()).isEqualTo("ERROR: Schema \"kept\" already exists");
+      String local =
+          after
+              .executeStatement(
+                  b ->
+                      b.workgroupName("wg")
+                          .database("analytics")
+                          .sql("SELECT seven FROM kept_local"))
+              .id();
+      assertThat(awaitOn(after, local).status()).isEqualTo(StatusString.FINISHED);
+      assertThat(after.getStatementResult(b -> b.id(local)).records().get(0).get(0).longValue())
+          .isEqualTo(7);
+      assertThat(after.listDatabases(b -> b.workgroupName("wg").database("dev")).databases())
+          .contains("analytics", "dev");
+    }
+  }
+
+  private static DescribeStatementResponse awaitOn(RedshiftDataClient client, String id)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    DescribeStatementResponse described = client.describeStatement(b -> b.id(id));
+    while (!List.of(StatusString.FINISHED, StatusString.FAILED, StatusString.ABORTED)
+        .contains(described.status())) {
+      assertThat(System.nanoTime()).as("statement %s still running", id).isLessThan(deadline);
+      Thread.sleep(10);
+      described = client.describeStatement(b -> b.id(id));
+    }
+    return described;
   }
 }

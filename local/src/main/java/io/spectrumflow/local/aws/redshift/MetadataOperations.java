@@ -1,5 +1,6 @@
 package io.spectrumflow.local.aws.redshift;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spectrumflow.local.aws.http.AwsException;
@@ -84,7 +85,7 @@ final class MetadataOperations {
       List<T> items,
       Function<T, String> key,
       String member,
-      Function<T, com.fasterxml.jackson.databind.JsonNode> json) {
+      Function<T, JsonNode> json) {
     Integer max = request.integer("MaxResults");
     int size = max == null || max == 0 ? 1000 : request.pageSize("MaxResults", 1000, 1000);
     Page<T> page = Page.of(items, key, request.string("NextToken"), size, request::invalid);

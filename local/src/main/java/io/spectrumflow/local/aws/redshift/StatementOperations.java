@@ -7,11 +7,9 @@ import io.spectrumflow.local.aws.http.AwsJson;
 import io.spectrumflow.local.aws.http.JsonRequest;
 import io.spectrumflow.local.aws.http.Page;
 import io.spectrumflow.local.aws.redshift.sql.SqlParameters;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +27,6 @@ final class StatementOperations {
   private static final String NO_RESULT =
       "Query does not have result. Please check query status with DescribeStatement.";
   private static final int MAX_BATCH = 40;
-
-  /** The Data API answers GetStatementResult in pages of about this size. */
-  static final long PAGE_BYTES = 1024 * 1024;
 
   private static final Set<String> STATUS_FILTERS =
       Set.of("SUBMITTED", "PICKED", "STARTED", "FINISHED", "ABORTED", "FAILED", "ALL");
@@ -143,26 +138,7 @@ final class StatementOperations {
     if (table == null) {
       throw new AwsException("ResourceNotFoundException", NO_RESULT);
     }
-    int from = offset(request);
-    ArrayNode records = AwsJson.MAPPER.createArrayNode();
-    long bytes = 0;
-    int next = from;
-    while (next < table.records().size() && (next == from || bytes < PAGE_BYTES)) {
-      ArrayNode record = table.records().get(next);
-      bytes += size(record);
-      records.add(record);
-      next++;
-    }
-    ObjectNode response = AwsJson.object();
-    response.set("Records", records);
-    response.set("ColumnMetadata", table.columnMetadata());
-    response.put("TotalNumRows", table.records().size());
-    if (next < table.records().size()) {
-      response.put(
-          "NextToken",
-          Base64.getUrlEncoder().encodeToString(("row:" + next).getBytes(StandardCharsets.UTF_8)));
-    }
-    return response;
+    return ResultPages.page(table, request);
   }
 
   ObjectNode cancel(JsonRequest request) {
@@ -250,27 +226,5 @@ final class StatementOperations {
         .filter(p -> p.id.equals(id))
         .findFirst()
         .orElseThrow(() -> new AwsException("ResourceNotFoundException", "Query does not exist."));
-  }
-
-  private static int offset(JsonRequest request) {
-    String token = request.string("NextToken");
-    if (token == null || token.isEmpty()) {
-      return 0;
-    }
-    try {
-      String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      return Integer.parseInt(decoded.substring("row:".length()));
-    } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-      throw request.invalid("Invalid NextToken: " + token);
-    }
-  }
-
-  private static long size(ArrayNode record) {
-    long size = 0;
-    for (var field : record) {
-      String text = field.path("stringValue").textValue();
-      size += 16 + (text == null ? 8 : text.length());
-    }
-    return size;
   }
 }

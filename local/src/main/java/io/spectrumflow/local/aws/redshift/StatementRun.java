@@ -7,6 +7,7 @@ import io.spectrumflow.local.aws.redshift.sql.SqlSession;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * One ExecuteStatement or BatchExecuteStatement: its statements and what DescribeStatement and
@@ -144,7 +145,7 @@ record StatementRun(
     return Math.max(0, part.durationNanos());
   }
 
-  private long total(java.util.function.ToLongFunction<SubStatement> value) {
+  private long total(ToLongFunction<SubStatement> value) {
     return parts.stream().mapToLong(value).filter(v -> v > 0).sum();
   }
 }

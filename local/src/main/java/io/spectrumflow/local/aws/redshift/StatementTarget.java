@@ -34,6 +34,11 @@ record StatementTarget(
         request.string("SecretArn"));
   }
 
+  /** The cluster or workgroup, whichever was given. */
+  String cluster() {
+    return clusterIdentifier != null ? clusterIdentifier : workgroupName;
+  }
+
   /** Adds the members that are set, under their API names. */
   void writeTo(ObjectNode json) {
     putIfSet(json, "ClusterIdentifier", clusterIdentifier);

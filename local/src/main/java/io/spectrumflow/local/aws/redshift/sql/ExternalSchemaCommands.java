@@ -23,18 +23,20 @@ final class ExternalSchemaCommands {
     this.roles = roles;
   }
 
-  void create(RedshiftDatabase database, Connection connection, CreateExternalSchema command)
+  void create(
+      String cluster,
+      RedshiftDatabase database,
+      Connection connection,
+      CreateExternalSchema command)
       throws RedshiftSqlException, SQLException {
-    checkRoles(database, command.iamRole(), "IAM_ROLE");
+    checkRoles(cluster, command.iamRole(), "IAM_ROLE");
     if (command.catalogRole() != null) {
-      checkRoles(database, command.catalogRole(), "CATALOG_ROLE");
+      checkRoles(cluster, command.catalogRole(), "CATALOG_ROLE");
     }
     if (database.externalSchemas.get(command.schema()).isPresent()
         || localSchemaExists(connection, database, command.schema())) {
-      if (command.ifNotExists()) {
-        return; // Redshift answers INFO: Schema "x" already exists
-      }
-      throw new RedshiftSqlException("ERROR: Schema \"" + command.schema() + "\" already exists");
+      alreadyExists(command);
+      return;
     }
     if (!catalog.hasDatabase(command.glueDatabase())) {
       if (!command.createDatabase()) {
@@ -46,13 +48,23 @@ final class ExternalSchemaCommands {
       }
       createGlueDatabase(command.glueDatabase());
     }
-    database.externalSchemas.put(
+    ExternalSchema schema =
         new ExternalSchema(
             command.schema(),
             command.glueDatabase(),
             command.region(),
             command.iamRole(),
-            command.catalogRole()));
+            command.catalogRole());
+    if (!database.externalSchemas.add(schema)) {
+      alreadyExists(command); // created meanwhile by a concurrent statement
+    }
+  }
+
+  private static void alreadyExists(CreateExternalSchema command) throws RedshiftSqlException {
+    if (!command.ifNotExists()) {
+      throw new RedshiftSqlException("ERROR: Schema \"" + command.schema() + "\" already exists");
+    }
+    // with IF NOT EXISTS Redshift only answers INFO: Schema "x" already exists
   }
 
   void drop(RedshiftDatabase database, Connection connection, DropSchema command)
@@ -73,10 +85,9 @@ final class ExternalSchemaCommands {
     }
   }
 
-  private void checkRoles(RedshiftDatabase database, String value, String clause)
-      throws RedshiftSqlException {
+  private void checkRoles(String cluster, String value, String clause) throws RedshiftSqlException {
     if (value.equalsIgnoreCase("default") || value.equalsIgnoreCase("SESSION")) {
-      roles.check(database.name, value);
+      roles.check(cluster, value);
       return;
     }
     // a chain of roles is written as one comma-separated string
@@ -89,7 +100,7 @@ final class ExternalSchemaCommands {
                 + arn.trim()
                 + "': expected default or arn:aws:iam::<account-id>:role/<role-name>");
       }
-      roles.check(database.name, arn.trim());
+      roles.check(cluster, arn.trim());
     }
   }
 

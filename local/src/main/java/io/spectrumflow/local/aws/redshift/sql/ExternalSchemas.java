@@ -36,9 +36,14 @@ final class ExternalSchemas {
     return Map.copyOf(schemas);
   }
 
-  synchronized void put(ExternalSchema schema) {
+  /** Adds the schema unless one of its name exists; false when one does. */
+  synchronized boolean add(ExternalSchema schema) {
+    if (schemas.containsKey(schema.name())) {
+      return false;
+    }
     schemas.put(schema.name(), schema);
     save();
+    return true;
   }
 
   synchronized void remove(String name) {

@@ -38,11 +38,15 @@ public final class RedshiftEngine implements AutoCloseable {
     this.views = new SpectrumViews(catalog, new S3ObjectCache(s3, dir.resolve("s3-cache")));
   }
 
-  /** A session on the database, or FAILED as Redshift answers for a name it cannot have. */
-  public SqlSession session(String databaseName) throws RedshiftSqlException {
+  /**
+   * A session on a database, or FAILED as Redshift answers for a name it cannot have.
+   *
+   * @param cluster the ClusterIdentifier or WorkgroupName; all share the same databases here
+   */
+  public SqlSession session(String cluster, String databaseName) throws RedshiftSqlException {
     RedshiftDatabase database = database(databaseName);
     try {
-      return new SqlSession(database, database.connect(), commands, views);
+      return new SqlSession(cluster, database, database.connect(), commands, views);
     } catch (SQLException e) {
       throw new RedshiftSqlException(RedshiftErrors.message(e, ""), e);
     }

@@ -2,6 +2,7 @@ package io.spectrumflow.local.aws.redshift.sql;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +70,7 @@ final class RedshiftErrors {
             .matcher(sql);
     if (matcher.find()) {
       String schema = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-      return schema.toLowerCase(java.util.Locale.ROOT) + "." + table;
+      return schema.toLowerCase(Locale.ROOT) + "." + table;
     }
     return table;
   }

@@ -8,11 +8,12 @@ package io.spectrumflow.local.aws.redshift.sql;
 @FunctionalInterface
 public interface RoleAssociation {
 
-  RoleAssociation ANY = (database, role) -> {};
+  RoleAssociation ANY = (cluster, role) -> {};
 
   /**
+   * @param cluster the ClusterIdentifier or WorkgroupName the statement runs on
    * @param role {@code default}, {@code SESSION} or one role ARN
    * @throws RedshiftSqlException with Redshift's text when the role may not be used
    */
-  void check(String database, String role) throws RedshiftSqlException;
+  void check(String cluster, String role) throws RedshiftSqlException;
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  */
 public final class SqlSession implements AutoCloseable {
 
+  private final String cluster;
   private final RedshiftDatabase database;
   private final Connection connection;
   private final ExternalSchemaCommands commands;
@@ -23,10 +24,12 @@ public final class SqlSession implements AutoCloseable {
   private volatile boolean cancelled;
 
   SqlSession(
+      String cluster,
       RedshiftDatabase database,
       Connection connection,
       ExternalSchemaCommands commands,
       SpectrumViews views) {
+    this.cluster = cluster;
     this.database = database;
     this.connection = connection;
     this.commands = commands;
@@ -80,7 +83,7 @@ public final class SqlSession implements AutoCloseable {
     try {
       Optional<CreateExternalSchema> create = CreateExternalSchema.parse(text);
       if (create.isPresent()) {
-        commands.create(database, connection, create.get());
+        commands.create(cluster, database, connection, create.get());
         return StatementOutcome.noResult(0);
       }
       Optional<DropSchema> drop = externalDrop(text);
