@@ -89,7 +89,10 @@ public final class DumpActivitiesImpl implements DumpActivities {
       Files.createDirectories(dir);
       for (String uri : uris) {
         S3Location location = S3Location.parse(uri);
-        Path file = dir.resolve(String.format("input-%04d", files.size()));
+        // Named after the object, so that bad-input messages point at a file the user knows.
+        Path file =
+            Files.createDirectories(dir.resolve(String.format("%04d", files.size())))
+                .resolve(localName(location.key()));
         Files.deleteIfExists(file);
         s3.getObject(
             b -> b.bucket(location.bucket()).key(location.key()), ResponseTransformer.toFile(file));
@@ -107,6 +110,11 @@ public final class DumpActivitiesImpl implements DumpActivities {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store inputs under " + dir, e);
     }
+  }
+
+  private static String localName(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+    return name.isEmpty() || name.equals(".") || name.equals("..") ? "input" : name;
   }
 
   private static void deleteQuietly(Path file) {

@@ -137,7 +137,8 @@ class ExportEndToEndTest {
             ApplicationFailure.class,
             failure -> {
               assertThat(failure.getType()).isEqualTo(ExportFailures.BAD_INPUT);
-              assertThat(failure.getOriginalMessage()).startsWith("dump: ").contains("record 2");
+              assertThat(failure.getOriginalMessage())
+                  .startsWith("dump: Record 2 (line 3 of ragged.csv)");
             });
     assertThat(new TreeSet<>(objectsUnderTable())).isEqualTo(before);
   }
