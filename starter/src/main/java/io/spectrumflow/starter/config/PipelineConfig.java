@@ -14,6 +14,7 @@ import io.spectrumflow.workflows.pipeline.RedshiftSpec;
 import io.spectrumflow.workflows.pipeline.SourceFormat;
 import io.spectrumflow.workflows.pipeline.StorageSpec;
 import io.spectrumflow.workflows.pipeline.TimestampEncoding;
+import io.spectrumflow.workflows.pipeline.WriteMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,8 @@ public record PipelineConfig(
     List<Column> schema) {
 
   /** {@code storage:} where objects go. */
-  public record Storage(String bucket, String prefix, String layout) {}
+  public record Storage(
+      String bucket, String prefix, String layout, String mode, Integer replaceGraceSeconds) {}
 
   /** {@code partition:} the partition column and the record field that gives its date. */
   public record Partition(String column, String field) {}
@@ -78,16 +80,22 @@ public record PipelineConfig(
   }
 
   private StorageSpec storage(String key) {
-    Storage s = storage == null ? new Storage(null, null, null) : storage;
+    Storage s = storage == null ? new Storage(null, null, null, null, null) : storage;
     String prefix = ConfigValues.orDefault(s.prefix(), "");
     if (prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("..")) {
       throw new ConfigException(
           key + ".prefix: '" + prefix + "' must not start or end with '/' nor contain '..'");
     }
+    int grace = s.replaceGraceSeconds() == null ? 300 : s.replaceGraceSeconds();
+    if (grace < 0) {
+      throw new ConfigException(key + ".replaceGraceSeconds: must not be negative, not " + grace);
+    }
     return new StorageSpec(
         ConfigValues.required(key + ".bucket", s.bucket()),
         prefix,
-        ConfigValues.enumValue(key + ".layout", s.layout(), KeyLayout.HIVE, KeyLayout.class));
+        ConfigValues.enumValue(key + ".layout", s.layout(), KeyLayout.HIVE, KeyLayout.class),
+        ConfigValues.enumValue(key + ".mode", s.mode(), WriteMode.APPEND, WriteMode.class),
+        grace);
   }
 
   private PartitionSpec partition(String key) {
