@@ -3,19 +3,24 @@ package io.spectrumflow.worker;
 import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.dump.DumpActivitiesImpl;
 import io.spectrumflow.activities.glue.CatalogActivitiesImpl;
+import io.spectrumflow.activities.preflight.PreflightActivitiesImpl;
 import io.spectrumflow.activities.redshift.RedshiftActivitiesImpl;
+import io.spectrumflow.activities.s3.StorageActivitiesImpl;
 import io.spectrumflow.activities.s3.UploadActivitiesImpl;
 import io.spectrumflow.workflows.export.ExportTaskQueues;
 import io.spectrumflow.workflows.export.ExportWorkflowImpl;
+import io.spectrumflow.workflows.preflight.PreflightWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * One worker process: the export workflow and the activities that may run anywhere on the shared
@@ -31,6 +36,14 @@ public final class ExportWorker implements AutoCloseable {
   private final String hostQueue;
 
   public ExportWorker(WorkerSettings settings) {
+    this(settings, List.of());
+  }
+
+  /**
+   * A worker whose AWS clients also run the given interceptors (a test seam: recording the calls
+   * made, injecting faults).
+   */
+  public ExportWorker(WorkerSettings settings, List<ExecutionInterceptor> interceptors) {
     String identity = WorkerIdentity.create();
     this.hostQueue = ExportTaskQueues.hostQueue(identity);
     this.service =
@@ -44,14 +57,17 @@ public final class ExportWorker implements AutoCloseable {
                 .setIdentity(identity)
                 .build());
     this.factory = WorkerFactory.newInstance(client);
-    this.aws = new AwsClients(settings.aws());
+    this.aws = new AwsClients(settings.aws(), interceptors);
 
     Worker shared = factory.newWorker(ExportTaskQueues.EXPORT);
-    shared.registerWorkflowImplementationTypes(ExportWorkflowImpl.class);
+    shared.registerWorkflowImplementationTypes(
+        ExportWorkflowImpl.class, PreflightWorkflowImpl.class);
     shared.registerActivitiesImplementations(
         new DumpActivitiesImpl(aws.s3(), settings.workDir(), hostQueue),
         new CatalogActivitiesImpl(aws.glue()),
-        new RedshiftActivitiesImpl(aws.redshiftData()));
+        new StorageActivitiesImpl(aws.s3()),
+        new PreflightActivitiesImpl(aws),
+        new RedshiftActivitiesImpl(aws.redshiftData(), aws.redshift()));
     Worker host = factory.newWorker(hostQueue);
     host.registerActivitiesImplementations(new UploadActivitiesImpl(aws.s3()));
   }

@@ -1,10 +1,13 @@
 package io.spectrumflow.activities.aws;
 
 import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
@@ -23,17 +26,39 @@ public final class AwsClients implements AutoCloseable {
   private final RedshiftClient redshift;
 
   public AwsClients(AwsSettings settings) {
-    this.s3 = s3(settings);
-    this.glue = configure(GlueClient.builder(), settings, settings.glueEndpoint()).build();
+    this(settings, List.of());
+  }
+
+  /**
+   * Clients that also run the given interceptors on every call (tests record the calls made, to
+   * check the IAM policy against them).
+   */
+  public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
+    ClientOverrideConfiguration overrides =
+        ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build();
+    this.s3 = s3(settings, overrides);
+    this.glue =
+        configure(GlueClient.builder(), settings, settings.glueEndpoint())
+            .overrideConfiguration(overrides)
+            .build();
     this.redshiftData =
-        configure(RedshiftDataClient.builder(), settings, settings.redshiftDataEndpoint()).build();
+        configure(RedshiftDataClient.builder(), settings, settings.redshiftDataEndpoint())
+            .overrideConfiguration(overrides)
+            .build();
     this.redshift =
-        configure(RedshiftClient.builder(), settings, settings.redshiftEndpoint()).build();
+        configure(RedshiftClient.builder(), settings, settings.redshiftEndpoint())
+            .overrideConfiguration(overrides)
+            .build();
   }
 
   /** An S3 client for the settings, for callers that need only S3. */
   public static S3Client s3(AwsSettings settings) {
+    return s3(settings, ClientOverrideConfiguration.builder().build());
+  }
+
+  private static S3Client s3(AwsSettings settings, ClientOverrideConfiguration overrides) {
     return configure(S3Client.builder(), settings, settings.s3Endpoint())
+        .overrideConfiguration(overrides)
         .forcePathStyle(settings.s3PathStyle())
         // Checksums only where S3 requires them: S3-compatible servers (S3Proxy, MinIO) do not all
         // understand the newer default trailing checksums.

@@ -4,16 +4,24 @@ import io.spectrumflow.activities.aws.AwsFailures;
 import io.spectrumflow.workflows.export.CatalogActivities;
 import io.spectrumflow.workflows.export.CatalogRequest;
 import io.spectrumflow.workflows.export.CatalogResult;
+import io.spectrumflow.workflows.export.CrawlRequest;
+import io.spectrumflow.workflows.export.CrawlResult;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
 
-/** The catalog step. */
+/** The catalog step, in direct or crawler mode. */
 public final class CatalogActivitiesImpl implements CatalogActivities {
 
   private final DirectCatalog direct;
+  private final CrawlerRuns crawls;
+  private final CrawledTable crawled;
 
   public CatalogActivitiesImpl(GlueClient glue) {
     this.direct = new DirectCatalog(glue);
+    this.crawls = new CrawlerRuns(glue);
+    this.crawled = new CrawledTable(glue);
   }
 
   @Override
@@ -22,6 +30,25 @@ public final class CatalogActivitiesImpl implements CatalogActivities {
       return direct.register(request);
     } catch (SdkException e) {
       throw AwsFailures.translate("Glue", "catalog registration", e);
+    }
+  }
+
+  @Override
+  public CrawlResult crawl(CrawlRequest request) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    try {
+      return crawls.run(new CrawlerDefinition(request.pipeline()), () -> context.heartbeat(null));
+    } catch (SdkException e) {
+      throw AwsFailures.translate("Glue", "crawler run", e);
+    }
+  }
+
+  @Override
+  public CatalogResult adoptCrawledTable(CatalogRequest request) {
+    try {
+      return crawled.adopt(request);
+    } catch (SdkException e) {
+      throw AwsFailures.translate("Glue", "crawled table update", e);
     }
   }
 }

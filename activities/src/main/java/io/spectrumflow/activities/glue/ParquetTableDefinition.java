@@ -41,11 +41,16 @@ public final class ParquetTableDefinition {
         .build();
   }
 
-  /** A partition of the table, with the table's columns. */
+  /** A partition of the table, with the table's columns, at its usual location. */
   public PartitionInput partition(List<Column> tableColumns, String value) {
+    return partition(tableColumns, value, PartitionPaths.location(pipeline, value));
+  }
+
+  /** A partition of the table, with the table's columns, at the given location. */
+  public PartitionInput partition(List<Column> tableColumns, String value, String location) {
     return PartitionInput.builder()
         .values(value)
-        .storageDescriptor(storage(tableColumns, PartitionPaths.location(pipeline, value)))
+        .storageDescriptor(storage(tableColumns, location))
         .build();
   }
 

@@ -9,21 +9,29 @@ import io.spectrumflow.workflows.export.StatementResult;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
 
 /** The DDL and verify steps. */
 public final class RedshiftActivitiesImpl implements RedshiftActivities {
 
   private final DataApiStatements statements;
+  private final RoleAssociation roles;
 
-  public RedshiftActivitiesImpl(RedshiftDataClient client) {
+  public RedshiftActivitiesImpl(RedshiftDataClient client, RedshiftClient redshift) {
     this.statements = new DataApiStatements(client);
+    this.roles = new RoleAssociation(redshift);
   }
 
   @Override
   public StatementResult applyExternalSchema(DdlRequest request) {
     String sql = SpectrumSql.createExternalSchema(request);
     ActivityExecutionContext context = Activity.getExecutionContext();
+    try {
+      roles.check(request.redshift());
+    } catch (SdkException e) {
+      throw AwsFailures.translate("Redshift", "DescribeClusters", e);
+    }
     try {
       return new StatementResult(sql, statements.run(request.redshift(), sql, context::heartbeat));
     } catch (SdkException e) {

@@ -27,9 +27,9 @@ public final class ObjectKeys {
     this.batchTime = batchTime;
   }
 
-  /** The key prefix of a partition, ending in a slash. */
+  /** The key prefix of this batch's objects in a partition, ending in a slash. */
   public String partitionPrefix(String partitionValue) {
-    return PartitionPaths.prefix(pipeline, partitionValue);
+    return PartitionPaths.dataPrefix(pipeline, partitionValue, batchId);
   }
 
   /** The key of the {@code sequence}th file of this batch in a partition. */

@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
     description =
         "Exports service records to Parquet in S3, catalogs them in Glue and makes them queryable"
             + " in Redshift Spectrum, as Temporal workflows.",
-    subcommands = {RunCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      StatusCommand.class,
+      IamPolicyCommand.class,
+      DoctorCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class SpectrumflowCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

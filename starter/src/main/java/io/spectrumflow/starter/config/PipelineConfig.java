@@ -68,15 +68,24 @@ public record PipelineConfig(
     } catch (IllegalArgumentException e) {
       throw new ConfigException(key + ": " + e.getMessage());
     }
-    return new PipelineSpec(
-        name,
-        ConfigValues.enumValue(key + ".format", format, SourceFormat.JSON, SourceFormat.class),
-        storage(key + ".storage"),
-        partition(key + ".partition"),
-        parquet(key + ".parquet"),
-        catalog(key + ".catalog", name),
-        redshift(key + ".redshift"),
-        schema(key + ".schema"));
+    PipelineSpec spec =
+        new PipelineSpec(
+            name,
+            ConfigValues.enumValue(key + ".format", format, SourceFormat.JSON, SourceFormat.class),
+            storage(key + ".storage"),
+            partition(key + ".partition"),
+            parquet(key + ".parquet"),
+            catalog(key + ".catalog", name),
+            redshift(key + ".redshift"),
+            schema(key + ".schema"));
+    if (spec.storage().mode() == WriteMode.REPLACE_PARTITIONS
+        && spec.catalog().mode() != CatalogMode.DIRECT) {
+      throw new ConfigException(
+          key
+              + ".storage.mode: replace-partitions needs catalog.mode direct (it switches each"
+              + " partition's location itself; a crawler would register every version)");
+    }
+    return spec;
   }
 
   private StorageSpec storage(String key) {
@@ -137,12 +146,12 @@ public record PipelineConfig(
                 + "' must be lowercase letters, digits and '_' (Glue lowercases names)");
       }
     }
-    return new CatalogSpec(
-        ConfigValues.enumValue(key + ".mode", c.mode(), CatalogMode.DIRECT, CatalogMode.class),
-        database,
-        table,
-        c.crawlerName(),
-        c.crawlerRole());
+    CatalogMode mode =
+        ConfigValues.enumValue(key + ".mode", c.mode(), CatalogMode.DIRECT, CatalogMode.class);
+    if (mode == CatalogMode.CRAWLER) {
+      ConfigValues.required(key + ".crawlerRole", c.crawlerRole());
+    }
+    return new CatalogSpec(mode, database, table, c.crawlerName(), c.crawlerRole());
   }
 
   private RedshiftSpec redshift(String key) {

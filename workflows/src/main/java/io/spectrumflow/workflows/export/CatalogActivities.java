@@ -13,4 +13,22 @@ public interface CatalogActivities {
    */
   @ActivityMethod
   CatalogResult registerPartitions(CatalogRequest request);
+
+  /**
+   * Crawler mode: makes sure the pipeline's crawler exists as configured, starts it (waiting first
+   * for a crawl already running), and polls it to READY with heartbeats.
+   *
+   * @throws io.temporal.failure.ApplicationFailure of type {@link ExportFailures#CRAWL_FAILED}, not
+   *     retryable, with Glue's message when the crawl ends FAILED or CANCELLED
+   */
+  @ActivityMethod
+  CrawlResult crawl(CrawlRequest request);
+
+  /**
+   * Crawler mode, after the crawl: renames the crawler's {@code partition_0} to the pipeline's
+   * partition column, adds columns the batch brought, and checks the batch's partitions are
+   * registered.
+   */
+  @ActivityMethod
+  CatalogResult adoptCrawledTable(CatalogRequest request);
 }

@@ -10,6 +10,10 @@ import java.util.List;
  * @param pipeline the pipeline
  * @param columns the columns the batch was written with
  * @param partitionValues the partitions the batch wrote to
+ * @param batchId the batch; in replace mode it names the partitions' new version folders
  */
 public record CatalogRequest(
-    PipelineSpec pipeline, List<ColumnSpec> columns, List<String> partitionValues) {}
+    PipelineSpec pipeline,
+    List<ColumnSpec> columns,
+    List<String> partitionValues,
+    String batchId) {}

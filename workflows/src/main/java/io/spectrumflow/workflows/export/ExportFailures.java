@@ -12,6 +12,12 @@ public final class ExportFailures {
   /** A Redshift statement ended FAILED or ABORTED; the message is Redshift's. */
   public static final String STATEMENT_FAILED = "RedshiftStatementFailed";
 
+  /** The IAM role of the external schema is not associated with the Redshift cluster. */
+  public static final String ROLE_NOT_ASSOCIATED = "IamRoleNotAssociated";
+
+  /** A Glue crawl ended FAILED or CANCELLED; the message is Glue's. */
+  public static final String CRAWL_FAILED = "CrawlFailed";
+
   /** The count through Redshift differs from the rows written; the message has both numbers. */
   public static final String VERIFICATION_FAILED = "VerificationFailed";
 
@@ -26,7 +32,14 @@ public final class ExportFailures {
   /** All of the above, for {@code RetryOptions.setDoNotRetry}. */
   public static String[] all() {
     return new String[] {
-      BAD_INPUT, INVALID_REQUEST, STATEMENT_FAILED, VERIFICATION_FAILED, ACCESS_DENIED, NOT_FOUND
+      BAD_INPUT,
+      INVALID_REQUEST,
+      STATEMENT_FAILED,
+      ROLE_NOT_ASSOCIATED,
+      CRAWL_FAILED,
+      VERIFICATION_FAILED,
+      ACCESS_DENIED,
+      NOT_FOUND
     };
   }
 }

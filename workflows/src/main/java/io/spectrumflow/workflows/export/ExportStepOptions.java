@@ -46,6 +46,15 @@ final class ExportStepOptions {
         .build();
   }
 
+  static ActivityOptions crawl() {
+    // A crawl takes minutes; the activity polls it and heartbeats while it runs.
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofHours(2))
+        .setHeartbeatTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(retries(5, Duration.ofMinutes(2)))
+        .build();
+  }
+
   static ActivityOptions redshift() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(30))

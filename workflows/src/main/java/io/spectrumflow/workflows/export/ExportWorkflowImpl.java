@@ -1,13 +1,16 @@
 package io.spectrumflow.workflows.export;
 
+import io.spectrumflow.workflows.pipeline.CatalogMode;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /** The export recipe as a workflow. Deterministic: all I/O happens in activities. */
@@ -19,8 +22,12 @@ public class ExportWorkflowImpl implements ExportWorkflow {
       Workflow.newActivityStub(DumpActivities.class, ExportStepOptions.dump());
   private final CatalogActivities catalog =
       Workflow.newActivityStub(CatalogActivities.class, ExportStepOptions.catalog());
+  private final CatalogActivities crawler =
+      Workflow.newActivityStub(CatalogActivities.class, ExportStepOptions.crawl());
   private final RedshiftActivities redshift =
       Workflow.newActivityStub(RedshiftActivities.class, ExportStepOptions.redshift());
+  private final StorageActivities storage =
+      Workflow.newActivityStub(StorageActivities.class, ExportStepOptions.catalog());
   private final RunProgress progress = new RunProgress();
 
   @Override
@@ -52,39 +59,27 @@ public class ExportWorkflowImpl implements ExportWorkflow {
     List<String> partitions =
         landed.dumped.files().stream().map(PartFile::partitionValue).distinct().sorted().toList();
 
-    CatalogResult cataloged =
-        progress.step(
-            "catalog",
-            () ->
-                call(
-                    "catalog",
-                    () ->
-                        catalog.registerPartitions(
-                            new CatalogRequest(pipeline, landed.dumped.columns(), partitions))));
+    CatalogRequest catalogRequest =
+        new CatalogRequest(pipeline, landed.dumped.columns(), partitions, request.batchId());
+    CatalogResult cataloged = step("catalog", () -> catalog(catalogRequest));
     StatementResult ddl =
-        progress.step(
+        step(
             "ddl",
             () ->
-                call(
-                    "ddl",
-                    () ->
-                        redshift.applyExternalSchema(
-                            new DdlRequest(pipeline.redshift(), cataloged.database()))));
+                redshift.applyExternalSchema(
+                    new DdlRequest(pipeline.redshift(), cataloged.database())));
     List<String> uris = landed.uploaded.objects().stream().map(UploadedObject::uri).toList();
     CountResult counted =
-        progress.step(
+        step(
             "verify",
             () ->
-                call(
-                    "verify",
-                    () ->
-                        redshift.countRows(
-                            new CountRequest(
-                                pipeline.redshift(),
-                                cataloged.table(),
-                                pipeline.partition().column(),
-                                partitions,
-                                uris))));
+                redshift.countRows(
+                    new CountRequest(
+                        pipeline.redshift(),
+                        cataloged.table(),
+                        pipeline.partition().column(),
+                        partitions,
+                        uris)));
     if (counted.rows() != landed.dumped.rows()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "verify: Redshift counts "
@@ -95,6 +90,22 @@ public class ExportWorkflowImpl implements ExportWorkflow {
               + counted.sql()
               + ")",
           ExportFailures.VERIFICATION_FAILED);
+    }
+    if (!cataloged.replacedLocations().isEmpty()) {
+      // Queries that listed the old version before the switch may still be reading it.
+      step(
+          "cleanup",
+          () -> {
+            Workflow.sleep(Duration.ofSeconds(pipeline.storage().replaceGraceSeconds()));
+            return storage.removeReplacedObjects(
+                new PruneRequest(
+                    pipeline,
+                    cataloged.replacedLocations(),
+                    uris.stream()
+                        .map(uri -> uri.substring(0, uri.lastIndexOf('/') + 1))
+                        .distinct()
+                        .toList()));
+          });
     }
     log.info(
         "batch {} of pipeline {}: {} rows in {} objects verified through Redshift",
@@ -117,6 +128,15 @@ public class ExportWorkflowImpl implements ExportWorkflow {
         progress.timings());
   }
 
+  /** Direct mode registers the partitions; crawler mode crawls, then adopts the crawled table. */
+  private CatalogResult catalog(CatalogRequest request) {
+    if (request.pipeline().catalog().mode() == CatalogMode.CRAWLER) {
+      crawler.crawl(new CrawlRequest(request.pipeline()));
+      return catalog.adoptCrawledTable(request);
+    }
+    return catalog.registerPartitions(request);
+  }
+
   /**
    * Dump and upload run on the same worker: the upload goes to the host queue the dump names. If
    * that worker disappears before the upload is done, its files are gone with it, so the pair is
@@ -126,8 +146,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
     DumpRequest dumpRequest =
         new DumpRequest(request.batchId(), request.pipeline(), request.inputs(), batchTime);
     for (int attempt = 1; ; attempt++) {
-      DumpResult dumped =
-          progress.step("dump", () -> call("dump", () -> dump.dumpParquet(dumpRequest)));
+      DumpResult dumped = step("dump", () -> dump.dumpParquet(dumpRequest));
       progress.written(dumped.rows(), dumped.files().size(), dumped.bytes());
       UploadActivities upload =
           Workflow.newActivityStub(
@@ -154,13 +173,20 @@ public class ExportWorkflowImpl implements ExportWorkflow {
     }
   }
 
-  /** Calls an activity; a failure becomes one whose message starts with the step's name. */
-  private static <T> T call(String step, java.util.function.Supplier<T> activity) {
-    try {
-      return activity.get();
-    } catch (ActivityFailure failure) {
-      throw stepFailed(step, failure);
-    }
+  /**
+   * Runs a step, recording its progress and time; a failure becomes one whose message starts with
+   * the step's name.
+   */
+  private <T> T step(String name, Supplier<T> activities) {
+    return progress.step(
+        name,
+        () -> {
+          try {
+            return activities.get();
+          } catch (ActivityFailure failure) {
+            throw stepFailed(name, failure);
+          }
+        });
   }
 
   private static ApplicationFailure stepFailed(String step, ActivityFailure failure) {

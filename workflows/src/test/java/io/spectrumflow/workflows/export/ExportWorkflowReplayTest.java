@@ -37,7 +37,8 @@ class ExportWorkflowReplayTest {
     @Override
     public ExportResult export(ExportRequest request) {
       catalog.registerPartitions(
-          new CatalogRequest(request.pipeline(), TestPipelines.columns(), java.util.List.of()));
+          new CatalogRequest(
+              request.pipeline(), TestPipelines.columns(), java.util.List.of(), "b"));
       return null;
     }
 

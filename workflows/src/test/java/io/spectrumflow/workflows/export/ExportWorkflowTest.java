@@ -105,6 +105,66 @@ class ExportWorkflowTest {
   }
 
   @Test
+  void crawlerModeCrawlsThenAdoptsTheCrawledTable() {
+    startWorkers(new RecordingActivities(HOST_QUEUE));
+
+    ExportResult result =
+        workflow("c1").export(TestPipelines.request("c1", TestPipelines.crawled()));
+
+    assertThat(activities.calls)
+        .containsExactly("dump", "upload", "crawl", "adopt", "ddl", "verify");
+    assertThat(result.rowsVerified()).isEqualTo(3);
+  }
+
+  @Test
+  void replaceModeRemovesTheReplacedVersionAfterTheGracePeriod() {
+    startWorkers(new RecordingActivities(HOST_QUEUE));
+    ExportWorkflow workflow = workflow("r1");
+
+    ExportResult result = workflow.export(TestPipelines.request("r1", TestPipelines.replacing()));
+
+    assertThat(activities.calls)
+        .containsExactly(
+            "dump",
+            "upload",
+            "catalog",
+            "ddl",
+            "verify",
+            "prune [s3://lake/exports/events/date=2026-11-24/batch=old/] keep"
+                + " [s3://lake/exports/events/date=2026-11-23/,"
+                + " s3://lake/exports/events/date=2026-11-24/]");
+    assertThat(result.steps())
+        .filteredOn(s -> s.step().equals("cleanup"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.millis()).isGreaterThanOrEqualTo(3_600_000));
+  }
+
+  @Test
+  void aFailedCrawlFailsTheRunWithGluesMessage() {
+    RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
+    recording.crawlFailure =
+        ApplicationFailure.newNonRetryableFailure(
+            "crawler spectrumflow-events: last crawl FAILED: Internal Service Exception",
+            ExportFailures.CRAWL_FAILED);
+    startWorkers(recording);
+
+    assertThatThrownBy(
+            () -> workflow("c2").export(TestPipelines.request("c2", TestPipelines.crawled())))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(ExportFailures.CRAWL_FAILED);
+              assertThat(failure.getOriginalMessage())
+                  .isEqualTo(
+                      "catalog: crawler spectrumflow-events: last crawl FAILED: Internal Service"
+                          + " Exception");
+            });
+    assertThat(activities.calls).containsExactly("dump", "upload", "crawl");
+  }
+
+  @Test
   void retriesATransientActivityFailure() {
     RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
     recording.catalogFailuresLeft.set(2);

@@ -1,5 +1,6 @@
 package io.spectrumflow.workflows.export;
 
+import io.spectrumflow.workflows.pipeline.WriteMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,11 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * three rows over two dates, record the calls, and can be told to fail.
  */
 class RecordingActivities
-    implements DumpActivities, UploadActivities, CatalogActivities, RedshiftActivities {
+    implements DumpActivities,
+        UploadActivities,
+        CatalogActivities,
+        RedshiftActivities,
+        StorageActivities {
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger catalogFailuresLeft = new AtomicInteger();
   volatile RuntimeException dumpFailure;
+  volatile RuntimeException crawlFailure;
   volatile long countAnswer = 3;
 
   /** The host queue each dump names, in turn; the last one is repeated. */
@@ -68,13 +74,42 @@ class RecordingActivities
     if (catalogFailuresLeft.getAndDecrement() > 0) {
       throw new IllegalStateException("Rate exceeded (Service: Glue, Status Code: 400)");
     }
+    boolean replacing = request.pipeline().storage().mode() == WriteMode.REPLACE_PARTITIONS;
     return new CatalogResult(
         request.pipeline().catalog().database(),
         request.pipeline().catalog().table(),
         request.pipeline().tableLocation(),
         request.partitionValues().size(),
         0,
+        List.of(),
+        replacing ? List.of("s3://lake/exports/events/date=2026-11-24/batch=old/") : List.of());
+  }
+
+  @Override
+  public CrawlResult crawl(CrawlRequest request) {
+    calls.add("crawl");
+    if (crawlFailure != null) {
+      throw crawlFailure;
+    }
+    return new CrawlResult("spectrumflow-events", false, false, false);
+  }
+
+  @Override
+  public CatalogResult adoptCrawledTable(CatalogRequest request) {
+    calls.add("adopt");
+    return new CatalogResult(
+        request.pipeline().catalog().database(),
+        request.pipeline().catalog().table(),
+        request.pipeline().tableLocation(),
+        0,
+        request.partitionValues().size(),
         List.of());
+  }
+
+  @Override
+  public int removeReplacedObjects(PruneRequest request) {
+    calls.add("prune " + request.locations() + " keep " + request.keep());
+    return request.locations().size();
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.spectrumflow.workflows.pipeline.RedshiftSpec;
 import io.spectrumflow.workflows.pipeline.SourceFormat;
 import io.spectrumflow.workflows.pipeline.StorageSpec;
 import io.spectrumflow.workflows.pipeline.TimestampEncoding;
+import io.spectrumflow.workflows.pipeline.WriteMode;
 import java.util.List;
 
 /** Requests for workflow tests. */
@@ -41,11 +42,48 @@ final class TestPipelines {
   }
 
   static ExportRequest request(String batchId) {
+    return request(batchId, events());
+  }
+
+  static ExportRequest request(String batchId, PipelineSpec pipeline) {
     return new ExportRequest(
         batchId,
-        events(),
+        pipeline,
         List.of("s3://staging/events/" + batchId + ".csv"),
         "2026-11-24T10:00:00Z");
+  }
+
+  /** The pipeline in replace mode, keeping replaced objects for an hour. */
+  static PipelineSpec replacing() {
+    PipelineSpec events = events();
+    return new PipelineSpec(
+        events.name(),
+        events.format(),
+        new StorageSpec("lake", "exports", KeyLayout.HIVE, WriteMode.REPLACE_PARTITIONS, 3600),
+        events.partition(),
+        events.parquet(),
+        events.catalog(),
+        events.redshift(),
+        events.schema());
+  }
+
+  /** The pipeline in crawler mode, with the seed recipe's legacy key layout. */
+  static PipelineSpec crawled() {
+    PipelineSpec events = events();
+    return new PipelineSpec(
+        events.name(),
+        events.format(),
+        new StorageSpec("lake", "exports", KeyLayout.LEGACY),
+        events.partition(),
+        events.parquet(),
+        new CatalogSpec(
+            CatalogMode.CRAWLER,
+            "spectrumflow",
+            "events",
+            "spectrumflow-events",
+            "arn:aws:iam::000000000000:role/glue-crawler"),
+        events.redshift(),
+        events.schema());
   }
 
   static List<ColumnSpec> columns() {

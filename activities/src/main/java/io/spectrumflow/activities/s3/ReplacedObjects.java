@@ -1,0 +1,66 @@
+package io.spectrumflow.activities.s3;
+
+import io.spectrumflow.workflows.export.ExportFailures;
+import io.spectrumflow.workflows.export.PruneRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Removes the objects of partition versions that a replacing batch switched away from. Only objects
+ * under the pipeline's own table prefix are ever touched, and never those under a location in use
+ * (an old location may be the partition folder that holds the new version's folder).
+ */
+public final class ReplacedObjects {
+
+  private static final Logger log = LoggerFactory.getLogger(ReplacedObjects.class);
+  private static final int DELETE_PER_CALL = 1000; // DeleteObjects' limit
+
+  private final S3Client s3;
+
+  public ReplacedObjects(S3Client s3) {
+    this.s3 = s3;
+  }
+
+  /** Deletes the objects; returns how many. */
+  public int remove(PruneRequest request) {
+    String bucket = request.pipeline().storage().bucket();
+    String tablePrefix = request.pipeline().tablePrefix();
+    List<String> keep = request.keep().stream().map(k -> S3Location.parse(k).key()).toList();
+    int removed = 0;
+    for (String uri : request.locations()) {
+      S3Location location = S3Location.parse(uri);
+      if (!location.bucket().equals(bucket)
+          || !location.key().startsWith(tablePrefix)
+          || location.key().equals(tablePrefix)
+          || !location.key().endsWith("/")) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "refusing to remove "
+                + uri
+                + ": replaced partition locations must be folders under "
+                + request.pipeline().tableLocation(),
+            ExportFailures.INVALID_REQUEST);
+      }
+      List<ObjectIdentifier> doomed = new ArrayList<>();
+      for (S3Object object :
+          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(location.key())).contents()) {
+        if (keep.stream().noneMatch(object.key()::startsWith)) {
+          doomed.add(ObjectIdentifier.builder().key(object.key()).build());
+        }
+      }
+      for (int from = 0; from < doomed.size(); from += DELETE_PER_CALL) {
+        List<ObjectIdentifier> chunk =
+            doomed.subList(from, Math.min(from + DELETE_PER_CALL, doomed.size()));
+        s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(chunk).quiet(true)));
+      }
+      removed += doomed.size();
+      log.info("removed {} objects of the replaced version at {}", doomed.size(), uri);
+    }
+    return removed;
+  }
+}

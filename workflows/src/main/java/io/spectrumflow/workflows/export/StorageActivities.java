@@ -1,0 +1,18 @@
+package io.spectrumflow.workflows.export;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** S3 housekeeping that may run on any worker. */
+@ActivityInterface
+public interface StorageActivities {
+
+  /**
+   * Deletes every object under the replaced locations, which must lie under the pipeline's table
+   * prefix and must not be a location in use.
+   *
+   * @return the number of objects removed
+   */
+  @ActivityMethod
+  int removeReplacedObjects(PruneRequest request);
+}
