@@ -1,0 +1,133 @@
+package io.spectrumflow.local.e2e;
+
+import io.spectrumflow.activities.aws.AwsClients;
+import io.spectrumflow.activities.redshift.DataApiStatements;
+import io.spectrumflow.local.stack.EmbeddedStack;
+import io.spectrumflow.starter.config.PipelinesFile;
+import io.spectrumflow.starter.runs.ExportRuns;
+import io.spectrumflow.starter.runs.RunStarted;
+import io.spectrumflow.worker.ExportWorker;
+import io.spectrumflow.worker.WorkerSettings;
+import io.spectrumflow.workflows.export.ExportRequest;
+import io.spectrumflow.workflows.export.ExportResult;
+import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.redshiftdata.model.Field;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The embedded stack with a worker and a client, for end-to-end tests: stage input, run batches,
+ * query through the Data API stand-in, list objects. The worker's AWS calls are recorded.
+ */
+final class RunningStack implements AutoCloseable {
+
+  /** Every AWS call the worker made, as {@code service:Operation}. */
+  final List<String> workerCalls = Collections.synchronizedList(new ArrayList<>());
+
+  final EmbeddedStack stack;
+  final AwsClients aws;
+  final ExportRuns runs;
+  private final ExportWorker worker;
+  private final WorkflowServiceStubs service;
+
+  RunningStack(Path dataDir) throws Exception {
+    stack = EmbeddedStack.start(dataDir);
+    aws = new AwsClients(stack.aws());
+    worker =
+        new ExportWorker(
+            new WorkerSettings(
+                stack.temporalTarget(), "default", stack.aws(), dataDir.resolve("work")),
+            List.of(new CallRecorder(workerCalls)));
+    worker.start();
+    service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(stack.temporalTarget()).build());
+    runs = new ExportRuns(WorkflowClient.newInstance(service));
+  }
+
+  /** A pipeline from a YAML text of the {@code pipelines:} section. */
+  static PipelineSpec pipeline(Path dir, String name, String yaml) throws IOException {
+    Path file = Files.writeString(dir.resolve(name + ".yml"), yaml);
+    return PipelinesFile.load(file).pipeline(name);
+  }
+
+  /** Creates the pipeline's bucket if needed and stages a body; returns its URI. */
+  String stage(PipelineSpec pipeline, String name, String body) {
+    String bucket = pipeline.storage().bucket();
+    if (aws.s3().listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+      aws.s3().createBucket(b -> b.bucket(bucket));
+    }
+    String key = "staging/" + pipeline.name() + "/" + name;
+    aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body));
+    return "s3://" + bucket + "/" + key;
+  }
+
+  /** Runs a batch to its end. */
+  ExportResult export(PipelineSpec pipeline, String batchId, String body) throws TimeoutException {
+    String input = stage(pipeline, batchId, body);
+    RunStarted started =
+        runs.start(new ExportRequest(batchId, pipeline, List.of(input), null), true);
+    return runs.result(started.workflowId(), Duration.ofMinutes(2));
+  }
+
+  List<List<Field>> query(PipelineSpec pipeline, String sql) {
+    String id =
+        new DataApiStatements(aws.redshiftData()).run(pipeline.redshift(), sql, polled -> {});
+    return aws.redshiftData().getStatementResult(b -> b.id(id)).records();
+  }
+
+  long count(PipelineSpec pipeline, String sql) {
+    return query(pipeline, sql).get(0).get(0).longValue();
+  }
+
+  List<String> objectsUnderTable(PipelineSpec pipeline) {
+    return aws
+        .s3()
+        .listObjectsV2Paginator(
+            b -> b.bucket(pipeline.storage().bucket()).prefix(pipeline.tablePrefix()))
+        .contents()
+        .stream()
+        .map(S3Object::key)
+        .toList();
+  }
+
+  @Override
+  public void close() throws Exception {
+    service.shutdown();
+    worker.close();
+    aws.close();
+    stack.close();
+  }
+
+  /** Records each call's service and operation, as IAM names them. */
+  private static final class CallRecorder implements ExecutionInterceptor {
+    private final List<String> calls;
+
+    CallRecorder(List<String> calls) {
+      this.calls = calls;
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+      calls.add(
+          attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)
+              + ":"
+              + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
+  }
+}
