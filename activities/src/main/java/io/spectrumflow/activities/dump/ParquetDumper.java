@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * batch spanning more partitions than that is written in groups of partitions, one more pass over
  * the input per group (see {@link WritePass}). A dumper keeps no state between dumps: one instance
  * may run several, also at the same time.
+ *
+ * <p>Timestamps are written as the pipeline's {@link TimestampEncoding} says: INT64
+ * TIMESTAMP(MICROS, isAdjustedToUTC=true), or the deprecated 12-byte INT96 that older Spectrum,
+ * Hive and Impala readers expect (see {@link Int96Timestamps}). Both hold microseconds.
  */
 public final class ParquetDumper {
 
@@ -41,7 +45,6 @@ public final class ParquetDumper {
 
   /**
    * @throws IllegalArgumentException when the pipeline's settings cannot work
-   * @throws UnsupportedOperationException for INT96 timestamps, not implemented yet
    */
   public ParquetDumper(PipelineSpec pipeline) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -59,13 +62,6 @@ public final class ParquetDumper {
               + partitionColumn
               + "\": use"
               + " a name of lowercase letters, digits and '_', such as date.");
-    }
-    if (parquet.timestampEncoding() == TimestampEncoding.INT96) {
-      throw new UnsupportedOperationException(
-          "INT96 is not supported yet: set pipeline "
-              + pipeline.name()
-              + "'s timestamp encoding"
-              + " to INT64_MICROS, which Redshift Spectrum reads as timestamps.");
     }
     if (parquet.compression() == null
         || parquet.timestampEncoding() == null

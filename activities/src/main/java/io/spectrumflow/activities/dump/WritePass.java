@@ -29,7 +29,7 @@ final class WritePass {
    * @param index maps the records' fields to {@code columns}
    */
   WritePass(List<ColumnSpec> columns, FieldIndex index, ParquetSpec parquet) {
-    this.encoder = new AvroRecordEncoder(columns);
+    this.encoder = new AvroRecordEncoder(columns, parquet.timestampEncoding());
     this.resolved = new RecordColumns(index);
     this.parquet = parquet;
   }

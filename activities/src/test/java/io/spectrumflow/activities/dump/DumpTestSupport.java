@@ -34,6 +34,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.util.Utf8;
 import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
@@ -88,19 +89,31 @@ final class DumpTestSupport {
     return new ParquetDumper(pipeline).dump(List.of(inputs), output, BATCH, BATCH_TIME, rows -> {});
   }
 
+  static PipelineSpec pipeline(
+      SourceFormat format, String partitionField, TimestampEncoding timestamps) {
+    return pipeline(
+        format,
+        partitionField,
+        new ParquetSpec(Compression.SNAPPY, 128L << 20, 8L << 20, timestamps),
+        List.of());
+  }
+
   static ColumnSpec column(String name, ColumnType type) {
     return new ColumnSpec(name, type);
   }
 
   /**
-   * All rows of the files in order, read with parquet-avro; strings as String, timestamps as long.
+   * All rows of the files in order, read with parquet-avro; strings as String, timestamps as long,
+   * INT96 as its 12 bytes ({@link GenericData.Fixed}).
    */
   static List<Map<String, Object>> avroRows(List<PartFile> files) throws IOException {
     List<Map<String, Object>> rows = new ArrayList<>();
+    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    conf.setBoolean(AvroReadSupport.READ_INT96_AS_FIXED, true);
     for (PartFile file : files) {
       try (ParquetReader<GenericRecord> reader =
           AvroParquetReader.<GenericRecord>builder(
-                  new LocalInputFile(Path.of(file.localPath())), new PlainParquetConfiguration())
+                  new LocalInputFile(Path.of(file.localPath())), conf)
               .withDataModel(GenericData.get())
               .build()) {
         for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
