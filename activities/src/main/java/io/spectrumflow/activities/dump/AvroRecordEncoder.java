@@ -21,16 +21,19 @@ final class AvroRecordEncoder {
   private final Schema schema;
   private final ColumnType[] types;
   private final String[] names;
+  private final int[] sources;
 
   /** Per written column, its INT96 encoder, or null. */
   private final Int96Timestamps[] int96;
 
   private final GenericData.Record row;
 
-  AvroRecordEncoder(List<ColumnSpec> columns, TimestampEncoding timestamps) {
+  AvroRecordEncoder(WrittenColumns written, TimestampEncoding timestamps) {
+    List<ColumnSpec> columns = written.columns();
     this.schema = schemaOf(columns, timestamps);
     this.types = columns.stream().map(ColumnSpec::type).toArray(ColumnType[]::new);
     this.names = columns.stream().map(ColumnSpec::name).toArray(String[]::new);
+    this.sources = written.sources();
     this.int96 = new Int96Timestamps[types.length];
     for (int c = 0; c < types.length; c++) {
       if (types[c] == ColumnType.TIMESTAMP && timestamps == TimestampEncoding.INT96) {
@@ -73,7 +76,7 @@ final class AvroRecordEncoder {
   /** The row for {@code record}; valid until the next call. */
   GenericData.Record encode(SourceRecord record, RecordColumns columns) {
     for (int c = 0; c < types.length; c++) {
-      int i = columns.fieldOf(c);
+      int i = columns.fieldOf(sources[c]);
       Object value = i < 0 ? null : TypedValues.convert(types[c], names[c], record, i);
       if (int96[c] != null && value != null) {
         value = int96[c].of((Long) value);

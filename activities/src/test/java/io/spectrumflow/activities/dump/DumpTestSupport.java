@@ -89,6 +89,14 @@ final class DumpTestSupport {
     return new ParquetDumper(pipeline).dump(List.of(inputs), output, BATCH, BATCH_TIME, rows -> {});
   }
 
+  /** A dump for an existing table with these data columns. */
+  static DumpOutcome dump(
+      PipelineSpec pipeline, Path output, List<TableColumn> table, Path... inputs)
+      throws IOException {
+    return new ParquetDumper(pipeline)
+        .dump(List.of(inputs), output, BATCH, BATCH_TIME, table, rows -> {});
+  }
+
   static PipelineSpec pipeline(
       SourceFormat format, String partitionField, TimestampEncoding timestamps) {
     return pipeline(
@@ -96,6 +104,10 @@ final class DumpTestSupport {
         partitionField,
         new ParquetSpec(Compression.SNAPPY, 128L << 20, 8L << 20, timestamps),
         List.of());
+  }
+
+  static TableColumn table(String name, String glueType) {
+    return new TableColumn(name, glueType);
   }
 
   static ColumnSpec column(String name, ColumnType type) {
