@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * What a dump wrote.
  *
- * @param columns the table's columns in order of first appearance, excluding the partition column
+ * @param columns the columns the files hold, with their types as written (after fitting an existing
+ *     table's types), in order of first appearance; excluding the partition column and any all-null
+ *     column left out for the table
  * @param files the Parquet files, ordered by partition value then sequence
  * @param rows rows written, the sum over the files
  * @param bytes bytes written, the sum over the files

@@ -71,8 +71,9 @@ final class GivenSchema {
     return index;
   }
 
-  List<ColumnSpec> columns() {
-    return columns;
+  /** The declared columns, in order (the field index's numbering). */
+  List<BatchColumn> columns() {
+    return columns.stream().map(c -> BatchColumn.declared(c.name(), c.type())).toList();
   }
 
   /** The distinct fields seen that are not in the schema, in order of first appearance. */

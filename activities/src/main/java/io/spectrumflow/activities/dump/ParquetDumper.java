@@ -28,6 +28,16 @@ import org.slf4j.LoggerFactory;
  * batch spanning more partitions than that is written in groups of partitions, one more pass over
  * the input per group (see {@link WritePass}). A dumper keeps no state between dumps: one instance
  * may run several, also at the same time.
+ *
+ * <p>Timestamps are written as the pipeline's {@link TimestampEncoding} says: INT64
+ * TIMESTAMP(MICROS, isAdjustedToUTC=true), or the deprecated 12-byte INT96 that older Spectrum,
+ * Hive and Impala readers expect (see {@link Int96Timestamps}). Both hold microseconds.
+ *
+ * <p>When the table already exists, its columns are passed to {@link #dump(List, Path, String,
+ * Instant, List, LongConsumer)} and each batch column of the same name is written in a type the
+ * table takes, decided once after inference (or from the given schema) and before any file is
+ * written; a conflict fails the dump with a {@link BadInputException} (see {@link TableTyping} and
+ * {@link TableColumnType} for the rules).
  */
 public final class ParquetDumper {
 
@@ -41,7 +51,6 @@ public final class ParquetDumper {
 
   /**
    * @throws IllegalArgumentException when the pipeline's settings cannot work
-   * @throws UnsupportedOperationException for INT96 timestamps, not implemented yet
    */
   public ParquetDumper(PipelineSpec pipeline) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -59,13 +68,6 @@ public final class ParquetDumper {
               + partitionColumn
               + "\": use"
               + " a name of lowercase letters, digits and '_', such as date.");
-    }
-    if (parquet.timestampEncoding() == TimestampEncoding.INT96) {
-      throw new UnsupportedOperationException(
-          "INT96 is not supported yet: set pipeline "
-              + pipeline.name()
-              + "'s timestamp encoding"
-              + " to INT64_MICROS, which Redshift Spectrum reads as timestamps.");
     }
     if (parquet.compression() == null
         || parquet.timestampEncoding() == null
@@ -90,40 +92,72 @@ public final class ParquetDumper {
     return new GivenSchema(schema, pipeline.partition().column(), pipeline.partition().field());
   }
 
+  /** Streams the input files into Parquet files for a table that does not exist yet. */
+  public DumpOutcome dump(
+      List<Path> inputs, Path outputDir, String batchId, Instant batchTime, LongConsumer rowsSoFar)
+      throws IOException {
+    return dump(inputs, outputDir, batchId, batchTime, List.of(), rowsSoFar);
+  }
+
   /**
-   * Streams the input files, in order, into Parquet files under outputDir.
+   * Streams the input files, in order, into Parquet files under outputDir, typed to fit the
+   * existing table's columns.
+   *
+   * <p>A batch column whose name matches a table column (compared after sanitizing the table's
+   * name) is written as follows: the same type unchanged; table string, varchar or char: STRING
+   * (any value as its text); table double or float: BIGINT and DOUBLE as DOUBLE; table bigint, int,
+   * smallint or tinyint: BIGINT as BIGINT and DOUBLE as DOUBLE (the catalog widens the table); an
+   * inferred column of only nulls takes the table's type, or is left out of the files when that is
+   * one the dump does not write exactly (int, smallint, tinyint, float, decimal, date, ...).
+   * Anything else is a conflict. Batch columns not in the table keep their type; table columns
+   * missing from the batch are absent from the files. A given schema's types are checked the same
+   * way.
    *
    * @param outputDir files go to {@code outputDir/<partition>/<batchId>-<sequence>.parquet}; this
    *     batch's files from an earlier attempt are deleted first
    * @param batchTime the partition of every record when the pipeline names no partition field
+   * @param tableColumns the existing table's data columns (no partition keys); empty when there is
+   *     no table yet
    * @param rowsSoFar called with the rows written so far every {@value WritePass#PROGRESS_EVERY}
    *     records (with 0 while a first pass infers the schema), and once at the end
-   * @throws BadInputException when the input cannot become the table; not worth retrying. This
-   *     batch's files are deleted.
+   * @return what was written; its columns are the types as written
+   * @throws BadInputException when the input cannot become the table, including a column the table
+   *     cannot take (then no file is written); not worth retrying. This batch's files are deleted.
    * @throws IOException when reading or writing the local files fails
    */
   public DumpOutcome dump(
-      List<Path> inputs, Path outputDir, String batchId, Instant batchTime, LongConsumer rowsSoFar)
+      List<Path> inputs,
+      Path outputDir,
+      String batchId,
+      Instant batchTime,
+      List<TableColumn> tableColumns,
+      LongConsumer rowsSoFar)
       throws IOException {
     long started = System.nanoTime();
+    TableTyping typing = new TableTyping(Objects.requireNonNull(tableColumns, "tableColumns"));
     BatchLayout layout = new BatchLayout(outputDir, batchId);
     layout.clearPrevious();
     RecordScan scan = new RecordScan(pipeline.format(), inputs);
     PartitionDates partitions = new PartitionDates(pipeline.partition().field(), batchTime);
     GivenSchema given = schema.isEmpty() ? null : givenSchema();
-    List<ColumnSpec> columns;
-    WritePass write;
+    List<BatchColumn> batchColumns;
+    FieldIndex index;
     if (given != null) {
-      columns = given.columns();
-      write = new WritePass(columns, given.index(), pipeline.parquet());
+      batchColumns = given.columns();
+      index = given.index();
     } else {
       SchemaInference inference =
           new SchemaInference(pipeline.partition().column(), pipeline.partition().field());
       inference.run(scan, partitions, rowsSoFar);
-      columns = inference.columns();
-      write = new WritePass(columns, inference.index(), pipeline.parquet());
+      batchColumns = inference.columns();
+      index = inference.index();
       logNames("Renamed fields to legal column names: ", renames(inference.renamed()));
     }
+    WrittenColumns columns = typing.apply(batchColumns);
+    logNames(
+        "Typed columns to fit the table: ",
+        typing.changes().stream().map(TableTyping.Change::shown).toList());
+    WritePass write = new WritePass(columns, index, pipeline.parquet());
     List<PartFile> files;
     try {
       files = write.run(scan, layout, partitions, rowsSoFar);
@@ -148,11 +182,11 @@ public final class ParquetDumper {
         pipeline.name(),
         batchId,
         rows,
-        columns.size(),
+        columns.columns().size(),
         files.size(),
         bytes,
         (System.nanoTime() - started) / 1_000_000);
-    return new DumpOutcome(columns, files, rows, bytes);
+    return new DumpOutcome(columns.columns(), files, rows, bytes);
   }
 
   private static List<String> renames(Map<String, String> renamed) {

@@ -1,6 +1,5 @@
 package io.spectrumflow.activities.dump;
 
-import io.spectrumflow.workflows.pipeline.ColumnSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +10,8 @@ import java.util.function.LongConsumer;
 /**
  * Infers the table's columns from all records (the first pass): every new field becomes a column
  * with a legal name, in order of first appearance, and each column's type widens to hold every
- * value it gets (see {@link ValueKind}).
+ * value it gets (see {@link ValueKind}). The value that changed a column's type is kept as a sample
+ * (a few per column at most), for the message should the table not take the type.
  */
 final class SchemaInference {
 
@@ -22,6 +22,7 @@ final class SchemaInference {
   private final FieldIndex index;
   private final List<String> columnNames = new ArrayList<>();
   private ValueKind[] kinds = new ValueKind[16];
+  private final List<List<ValueSample>> samples = new ArrayList<>();
 
   SchemaInference(String partitionColumn, String partitionField) {
     this.names = new ColumnNames(partitionColumn);
@@ -35,6 +36,7 @@ final class SchemaInference {
       kinds = Arrays.copyOf(kinds, column * 2);
     }
     kinds[column] = ValueKind.NULL;
+    samples.add(new ArrayList<>(2));
     return column;
   }
 
@@ -87,15 +89,27 @@ final class SchemaInference {
       ValueKind kind = kinds[column];
       // Once STRING, a column stays STRING: skip classifying (and timestamp-parsing) its values.
       if (kind != ValueKind.STRING) {
-        kinds[column] = kind.widen(ValueClassifier.kindOf(record, i));
+        ValueKind valueKind = ValueClassifier.kindOf(record, i);
+        ValueKind widened = kind.widen(valueKind);
+        if (widened != kind) {
+          kinds[column] = widened;
+          samples.get(column).add(ValueSample.of(record, i, valueKind));
+        }
       }
     }
   }
 
-  List<ColumnSpec> columns() {
-    List<ColumnSpec> columns = new ArrayList<>(columnNames.size());
+  /** The inferred columns, in order of first appearance (the field index's numbering). */
+  List<BatchColumn> columns() {
+    List<BatchColumn> columns = new ArrayList<>(columnNames.size());
     for (int c = 0; c < columnNames.size(); c++) {
-      columns.add(new ColumnSpec(columnNames.get(c), kinds[c].columnType()));
+      columns.add(
+          new BatchColumn(
+              columnNames.get(c),
+              kinds[c].columnType(),
+              kinds[c] == ValueKind.NULL,
+              false,
+              List.copyOf(samples.get(c))));
     }
     return List.copyOf(columns);
   }

@@ -1,7 +1,6 @@
 package io.spectrumflow.activities.dump;
 
 import io.spectrumflow.workflows.export.PartFile;
-import io.spectrumflow.workflows.pipeline.ColumnSpec;
 import io.spectrumflow.workflows.pipeline.ParquetSpec;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,10 +25,11 @@ final class WritePass {
   private final ParquetSpec parquet;
 
   /**
-   * @param index maps the records' fields to {@code columns}
+   * @param index maps the records' fields to the batch columns that {@code columns} take values
+   *     from
    */
-  WritePass(List<ColumnSpec> columns, FieldIndex index, ParquetSpec parquet) {
-    this.encoder = new AvroRecordEncoder(columns);
+  WritePass(WrittenColumns columns, FieldIndex index, ParquetSpec parquet) {
+    this.encoder = new AvroRecordEncoder(columns, parquet.timestampEncoding());
     this.resolved = new RecordColumns(index);
     this.parquet = parquet;
   }

@@ -34,6 +34,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.util.Utf8;
 import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.io.LocalInputFile;
@@ -88,19 +89,43 @@ final class DumpTestSupport {
     return new ParquetDumper(pipeline).dump(List.of(inputs), output, BATCH, BATCH_TIME, rows -> {});
   }
 
+  /** A dump for an existing table with these data columns. */
+  static DumpOutcome dump(
+      PipelineSpec pipeline, Path output, List<TableColumn> table, Path... inputs)
+      throws IOException {
+    return new ParquetDumper(pipeline)
+        .dump(List.of(inputs), output, BATCH, BATCH_TIME, table, rows -> {});
+  }
+
+  static PipelineSpec pipeline(
+      SourceFormat format, String partitionField, TimestampEncoding timestamps) {
+    return pipeline(
+        format,
+        partitionField,
+        new ParquetSpec(Compression.SNAPPY, 128L << 20, 8L << 20, timestamps),
+        List.of());
+  }
+
+  static TableColumn table(String name, String glueType) {
+    return new TableColumn(name, glueType);
+  }
+
   static ColumnSpec column(String name, ColumnType type) {
     return new ColumnSpec(name, type);
   }
 
   /**
-   * All rows of the files in order, read with parquet-avro; strings as String, timestamps as long.
+   * All rows of the files in order, read with parquet-avro; strings as String, timestamps as long,
+   * INT96 as its 12 bytes ({@link GenericData.Fixed}).
    */
   static List<Map<String, Object>> avroRows(List<PartFile> files) throws IOException {
     List<Map<String, Object>> rows = new ArrayList<>();
+    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    conf.setBoolean(AvroReadSupport.READ_INT96_AS_FIXED, true);
     for (PartFile file : files) {
       try (ParquetReader<GenericRecord> reader =
           AvroParquetReader.<GenericRecord>builder(
-                  new LocalInputFile(Path.of(file.localPath())), new PlainParquetConfiguration())
+                  new LocalInputFile(Path.of(file.localPath())), conf)
               .withDataModel(GenericData.get())
               .build()) {
         for (GenericRecord record = reader.read(); record != null; record = reader.read()) {

@@ -224,16 +224,6 @@ class ParquetDumperFilesTest {
   }
 
   @Test
-  void rejectsInt96ForNow() {
-    ParquetSpec int96 =
-        new ParquetSpec(Compression.SNAPPY, 1 << 20, 1 << 20, TimestampEncoding.INT96);
-
-    assertThatThrownBy(() -> new ParquetDumper(pipeline(SourceFormat.JSON, null, int96, List.of())))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("INT96 is not supported yet");
-  }
-
-  @Test
   void rejectsUnusableSettingsBeforeReadingInput() {
     ParquetSpec noTarget =
         new ParquetSpec(Compression.SNAPPY, 0, 1 << 20, TimestampEncoding.INT64_MICROS);
