@@ -63,7 +63,7 @@ public final class ExportWorker implements AutoCloseable {
     shared.registerWorkflowImplementationTypes(
         ExportWorkflowImpl.class, PreflightWorkflowImpl.class);
     shared.registerActivitiesImplementations(
-        new DumpActivitiesImpl(aws.s3(), settings.workDir(), hostQueue),
+        new DumpActivitiesImpl(aws.s3(), aws.glue(), settings.workDir(), hostQueue),
         new CatalogActivitiesImpl(aws.glue()),
         new StorageActivitiesImpl(aws.s3()),
         new PreflightActivitiesImpl(aws),

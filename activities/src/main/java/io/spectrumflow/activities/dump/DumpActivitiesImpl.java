@@ -7,6 +7,7 @@ import io.spectrumflow.workflows.export.DumpRequest;
 import io.spectrumflow.workflows.export.DumpResult;
 import io.spectrumflow.workflows.export.ExportFailures;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
+import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
@@ -21,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -33,16 +36,19 @@ public final class DumpActivitiesImpl implements DumpActivities {
   private static final Logger log = LoggerFactory.getLogger(DumpActivitiesImpl.class);
 
   private final S3Client s3;
+  private final GlueClient glue;
   private final Path workDir;
   private final String hostQueue;
 
   /**
    * @param s3 reads the staged inputs
+   * @param glue reads the existing table, whose column types the batch must fit
    * @param workDir where inputs and Parquet files are kept until the upload
    * @param hostQueue this worker's own task queue
    */
-  public DumpActivitiesImpl(S3Client s3, Path workDir, String hostQueue) {
+  public DumpActivitiesImpl(S3Client s3, GlueClient glue, Path workDir, String hostQueue) {
     this.s3 = s3;
+    this.glue = glue;
     this.workDir = workDir;
     this.hostQueue = hostQueue;
   }
@@ -55,6 +61,7 @@ public final class DumpActivitiesImpl implements DumpActivities {
             ExportWorkflowIds.requireValidPipelineName(request.pipeline().name())
                 + "-"
                 + ExportWorkflowIds.requireValidBatchId(request.batchId()));
+    List<TableColumn> table = tableColumns(request.pipeline());
     List<Path> inputs = fetch(request.inputs(), batchDir.resolve("input"));
     try {
       DumpOutcome outcome =
@@ -64,6 +71,7 @@ public final class DumpActivitiesImpl implements DumpActivities {
                   batchDir.resolve("parquet"),
                   request.batchId(),
                   Instant.parse(request.batchTime()),
+                  table,
                   context::heartbeat);
       log.info(
           "dumped batch {} of pipeline {}: {} rows into {} files ({} bytes)",
@@ -80,6 +88,28 @@ public final class DumpActivitiesImpl implements DumpActivities {
       throw new UncheckedIOException("dump of batch " + request.batchId() + " failed", e);
     } finally {
       inputs.forEach(DumpActivitiesImpl::deleteQuietly);
+    }
+  }
+
+  /**
+   * The existing table's data columns, so that a batch that conflicts with them fails here, before
+   * anything is uploaded; empty when there is no table yet.
+   */
+  private List<TableColumn> tableColumns(PipelineSpec pipeline) {
+    try {
+      return glue
+          .getTable(
+              b -> b.databaseName(pipeline.catalog().database()).name(pipeline.catalog().table()))
+          .table()
+          .storageDescriptor()
+          .columns()
+          .stream()
+          .map(c -> new TableColumn(c.name(), c.type()))
+          .toList();
+    } catch (EntityNotFoundException noTableYet) {
+      return List.of();
+    } catch (SdkException e) {
+      throw AwsFailures.translate("Glue", "GetTable", e);
     }
   }
 

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.glue.model.Column;
 
 /**
  * Brings a table's columns up to date with a batch: new columns are appended, and a column is
- * widened where the batch was written in a wider type the table accepts (int to bigint, int or
- * bigint to double). The dump already refused batches that conflict with the table; a conflict here
- * means the table changed in between, so the run fails rather than guess.
+ * widened where the batch was written in a wider type the table accepts (int to bigint; int, bigint
+ * or float to double). The dump already refused batches that conflict with the table; a conflict
+ * here means the table changed in between, so the run fails rather than guess.
  */
 final class ColumnMerge {
 
@@ -39,7 +39,7 @@ final class ColumnMerge {
       }
       String tableType = current.get(at).type().toLowerCase(Locale.ROOT);
       String batchType = column.type();
-      if (tableType.equals(batchType)) {
+      if (tableType.equals(batchType) || isText(tableType) && batchType.equals("string")) {
         continue;
       }
       if (widens(tableType, batchType)) {
@@ -61,10 +61,18 @@ final class ColumnMerge {
     }
   }
 
+  /** The table's text types, which a batch fills with strings. */
+  private static boolean isText(String type) {
+    return type.equals("string") || type.startsWith("varchar") || type.startsWith("char");
+  }
+
   private static boolean widens(String tableType, String batchType) {
     return batchType.equals("bigint") && INTEGERS.contains(tableType)
         || batchType.equals("double")
-            && (INTEGERS.contains(tableType) || tableType.equals("bigint"));
+            && (INTEGERS.contains(tableType)
+                || tableType.equals("bigint")
+                || tableType.equals("float")
+                || tableType.equals("real"));
   }
 
   List<Column> columns() {
