@@ -114,6 +114,8 @@ class PipelinesFileTest {
   void refusesAnUnknownPipelineNamingTheConfiguredOnes() {
     PipelinesFile file = PipelinesFile.load(Path.of("../config/local.yml"));
     assertThatThrownBy(() -> file.pipeline("nope"))
-        .hasMessage("no pipeline named 'nope'; configured: events, events-json");
+        .hasMessage(
+            "no pipeline named 'nope'; configured: events, events-json, events-seed,"
+                + " events-daily");
   }
 }
