@@ -6,6 +6,7 @@ import io.spectrumflow.local.s3.LocalAws;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -64,6 +65,10 @@ final class StandInStack implements AutoCloseable {
 
   RedshiftDataClient redshiftData() {
     return clients.redshiftData();
+  }
+
+  RedshiftClient redshift() {
+    return clients.redshift();
   }
 
   S3Client s3() {

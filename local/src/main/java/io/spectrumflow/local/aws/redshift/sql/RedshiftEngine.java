@@ -41,12 +41,12 @@ public final class RedshiftEngine implements AutoCloseable {
   /**
    * A session on a database, or FAILED as Redshift answers for a name it cannot have.
    *
-   * @param cluster the ClusterIdentifier or WorkgroupName; all share the same databases here
+   * @param user who runs it, on which cluster or workgroup; all share the same databases here
    */
-  public SqlSession session(String cluster, String databaseName) throws RedshiftSqlException {
+  public SqlSession session(SessionUser user, String databaseName) throws RedshiftSqlException {
     RedshiftDatabase database = database(databaseName);
     try {
-      return new SqlSession(cluster, database, database.connect(), commands, views);
+      return new SqlSession(user, database, database.connect(), commands, views);
     } catch (SQLException e) {
       throw new RedshiftSqlException(RedshiftErrors.message(e, ""), e);
     }
