@@ -3,14 +3,24 @@ package io.spectrumflow.local.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.redshift.model.Cluster;
@@ -28,6 +38,7 @@ class RedshiftClusterStandInTest {
 
   private static final String ROLE_A = "arn:aws:iam::123456789012:role/spectrum-a";
   private static final String ROLE_B = "arn:aws:iam::123456789012:role/spectrum-b";
+  private static final String NAMESPACE = "http://redshift.amazonaws.com/doc/2012-12-01/";
   private static final UnaryOperator<StandInSettings> CLUSTERS =
       settings ->
           settings.withClusters(
@@ -160,6 +171,68 @@ class RedshiftClusterStandInTest {
         .contains("is not authorized to assume IAM Role " + ROLE_B);
     assertThat(reporting.failure("SELECT count(*) FROM spectrum_default.events"))
         .isEqualTo("ERROR: Cannot find default IAM role on this cluster");
+  }
+
+  private static HttpResponse<String> postForm(String form) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(stack.standIn().endpoint() + "/"))
+            .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Document xml(String body) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String text(Document document, String element) {
+    return document.getElementsByTagNameNS(NAMESPACE, element).item(0).getTextContent();
+  }
+
+  @Test
+  void theQueryProtocolAsAnyClientSeesIt() throws Exception {
+    HttpResponse<String> described =
+        postForm("Action=DescribeClusters&Version=2012-12-01&ClusterIdentifier=analytics");
+    assertThat(described.statusCode()).isEqualTo(200);
+    assertThat(described.headers().firstValue("Content-Type")).hasValue("text/xml");
+    Document answer = xml(described.body());
+    Element root = answer.getDocumentElement();
+    assertThat(root.getLocalName()).isEqualTo("DescribeClustersResponse");
+    assertThat(root.getNamespaceURI()).isEqualTo(NAMESPACE);
+    assertThat(((Element) root.getFirstChild()).getLocalName()).isEqualTo("DescribeClustersResult");
+    assertThat(text(answer, "ClusterIdentifier")).isEqualTo("analytics");
+    assertThat(text(answer, "RequestId")).isNotBlank();
+
+    // lists as other clients send them: Member.member.N
+    HttpResponse<String> modified =
+        postForm(
+            "Action=ModifyClusterIamRoles&Version=2012-12-01&ClusterIdentifier=wg-serverless"
+                + "&AddIamRoles.member.1="
+                + URLEncoder.encode(ROLE_B, StandardCharsets.UTF_8)
+                + "&RemoveIamRoles.member.1="
+                + URLEncoder.encode(ROLE_B, StandardCharsets.UTF_8));
+    assertThat(modified.statusCode()).isEqualTo(200);
+    assertThat(xml(modified.body()).getDocumentElement().getLocalName())
+        .isEqualTo("ModifyClusterIamRolesResponse");
+
+    HttpResponse<String> missing =
+        postForm("Action=DescribeClusters&Version=2012-12-01&ClusterIdentifier=a%3Cb");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    Document error = xml(missing.body());
+    assertThat(error.getDocumentElement().getLocalName()).isEqualTo("ErrorResponse");
+    assertThat(text(error, "Type")).isEqualTo("Sender");
+    assertThat(text(error, "Code")).isEqualTo("ClusterNotFound");
+    assertThat(text(error, "Message")).isEqualTo("Cluster a<b not found.");
+    assertThat(text(error, "RequestId")).isNotBlank();
+
+    HttpResponse<String> unknown = postForm("Action=RebootCluster&Version=2012-12-01");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(text(xml(unknown.body()), "Code")).isEqualTo("InvalidAction");
   }
 
   @Test
