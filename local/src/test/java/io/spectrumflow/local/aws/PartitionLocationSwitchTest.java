@@ -165,7 +165,7 @@ class PartitionLocationSwitchTest {
     switcher.start();
     Set<Long> counts = new TreeSet<>();
     try {
-      for (int i = 0; i < 40; i++) {
+      for (int i = 0; i < 25; i++) {
         counts.add(sql.count("SELECT count(*) FROM switched.events WHERE \"date\" = '2026-11-24'"));
       }
     } finally {
