@@ -4,15 +4,21 @@ import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.aws.AwsSettings;
 import io.spectrumflow.local.aws.glue.GlueCatalog;
 import io.spectrumflow.local.aws.glue.GlueService;
-import io.spectrumflow.local.aws.http.AwsJsonServer;
+import io.spectrumflow.local.aws.glue.crawler.GlueCrawlerOperations;
+import io.spectrumflow.local.aws.glue.crawler.GlueCrawlers;
+import io.spectrumflow.local.aws.http.AwsHttpServer;
 import io.spectrumflow.local.aws.redshift.RedshiftDataService;
+import io.spectrumflow.local.aws.redshift.clusters.RedshiftClusterService;
+import io.spectrumflow.local.aws.redshift.clusters.RedshiftClusters;
 import io.spectrumflow.local.aws.redshift.sql.RedshiftEngine;
 import io.spectrumflow.local.aws.redshift.sql.RoleAssociation;
+import io.spectrumflow.local.aws.s3.S3ObjectCache;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,10 +27,13 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * AWS Glue and the Redshift Data API on one local port, in the AWS JSON 1.1 protocol, so that
- * production code runs against it with only an endpoint override. Glue's catalog is kept in {@code
- * dataDir/glue/}; Redshift databases are DuckDB files under {@code dataDir/redshift/databases/},
- * whose external schemas read S3 through {@code dataDir/redshift/s3-cache/}.
+ * AWS Glue (catalog and crawlers), the Redshift Data API (AWS JSON 1.1) and Redshift's own API (AWS
+ * Query protocol) on one local port, so that production code runs against it with only an endpoint
+ * override. Glue's catalog is kept in {@code dataDir/glue/}, its crawlers in {@code
+ * dataDir/glue-crawlers/}; Redshift databases are DuckDB files under {@code
+ * dataDir/redshift/databases/}, whose external schemas (and crawlers) read S3 through {@code
+ * dataDir/redshift/s3-cache/}; IAM role changes of clusters are in {@code
+ * dataDir/redshift/clusters.json}.
  */
 public final class AwsStandIn implements AutoCloseable {
 
@@ -33,24 +42,35 @@ public final class AwsStandIn implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AwsStandIn.class);
 
-  private final AwsJsonServer server;
+  private final AwsHttpServer server;
+  private final GlueCrawlers crawlers;
   private final RedshiftDataService redshiftData;
   private final RedshiftEngine engine;
 
   private AwsStandIn(
-      AwsJsonServer server, RedshiftDataService redshiftData, RedshiftEngine engine) {
+      AwsHttpServer server,
+      GlueCrawlers crawlers,
+      RedshiftDataService redshiftData,
+      RedshiftEngine engine) {
     this.server = server;
+    this.crawlers = crawlers;
     this.redshiftData = redshiftData;
     this.engine = engine;
   }
 
+  /**
+   * Starts the stand-in. With {@link StandInSettings#clusters()} set, only those clusters exist and
+   * CREATE EXTERNAL SCHEMA may only use their associated roles; without, anything goes.
+   */
   public static AwsStandIn start(StandInSettings settings) throws IOException {
-    return start(settings, RoleAssociation.ANY);
+    return start(settings, null);
   }
 
   /**
-   * Starts the stand-in with a check of the IAM roles CREATE EXTERNAL SCHEMA names, for a stand-in
-   * that knows which roles are associated with which cluster.
+   * Starts the stand-in with another check of the IAM roles statements use than the one of the
+   * settings' clusters, e.g. {@link RoleAssociation#ANY}.
+   *
+   * @param roles the check, or null for the settings' clusters and their associated roles
    */
   public static AwsStandIn start(StandInSettings settings, RoleAssociation roles)
       throws IOException {
@@ -58,17 +78,32 @@ public final class AwsStandIn implements AutoCloseable {
     Files.createDirectories(dataDir);
     Clock clock = Clock.systemUTC();
     GlueCatalog catalog = new GlueCatalog(dataDir.resolve("glue"), clock);
+    S3ObjectCache cache = new S3ObjectCache(settings.s3(), dataDir.resolve("redshift/s3-cache"));
+    RedshiftClusters clusters =
+        new RedshiftClusters(
+            dataDir.resolve("redshift/clusters.json"),
+            settings.clusters(),
+            settings.region(),
+            clock.instant());
     RedshiftEngine engine =
-        new RedshiftEngine(dataDir.resolve("redshift"), catalog, settings.s3(), roles);
-    RedshiftDataService redshiftData = new RedshiftDataService(engine, clock);
+        new RedshiftEngine(
+            dataDir.resolve("redshift"), catalog, cache, roles == null ? clusters : roles);
+    RedshiftDataService redshiftData = new RedshiftDataService(engine, clock, clusters);
+    GlueCrawlers crawlers =
+        new GlueCrawlers(
+            dataDir.resolve("glue-crawlers"), catalog, cache, settings.crawlDuration(), clock);
     try {
-      AwsJsonServer server =
-          AwsJsonServer.start(
+      AwsHttpServer server =
+          AwsHttpServer.start(
               settings.host(),
               settings.port(),
-              List.of(GlueService.of(catalog, Map.of()), redshiftData.service()));
-      return new AwsStandIn(server, redshiftData, engine);
+              List.of(
+                  GlueService.of(catalog, new GlueCrawlerOperations(crawlers).operations()),
+                  redshiftData.service()),
+              List.of(new RedshiftClusterService(clusters).service()));
+      return new AwsStandIn(server, crawlers, redshiftData, engine);
     } catch (IOException | RuntimeException e) {
+      crawlers.close();
       redshiftData.close();
       engine.close();
       throw e;
@@ -80,10 +115,13 @@ public final class AwsStandIn implements AutoCloseable {
     return server.endpoint();
   }
 
-  /** Stops the server and running statements and closes DuckDB; the data stays in dataDir. */
+  /**
+   * Stops the server, running crawls and statements and closes DuckDB; the data stays in dataDir.
+   */
   @Override
   public void close() {
     server.close();
+    crawlers.close();
     redshiftData.close();
     engine.close();
   }
@@ -91,7 +129,9 @@ public final class AwsStandIn implements AutoCloseable {
   /**
    * Runs the stand-in until the process is killed. Environment: STANDIN_HOST (default 0.0.0.0),
    * STANDIN_PORT (default 4566), STANDIN_DATA_DIR (default ./data/aws-stand-in), S3_ENDPOINT (the
-   * S3 server Spectrum queries read, path-style; unset for AWS S3), AWS_REGION (default us-east-1);
+   * S3 server crawlers and Spectrum queries read, path-style; unset for AWS S3), AWS_REGION
+   * (default us-east-1), STANDIN_CRAWL_SECONDS (default 3), STANDIN_CLUSTERS (e.g. {@code
+   * my-cluster=arn:aws:iam::123456789012:role/spectrum,arn2;other=}; unset: any cluster, any role);
    * S3 credentials from the default chain.
    */
   public static void main(String[] args) throws Exception {
@@ -111,10 +151,15 @@ public final class AwsStandIn implements AutoCloseable {
             env.getOrDefault("STANDIN_HOST", "0.0.0.0"),
             Integer.parseInt(env.getOrDefault("STANDIN_PORT", String.valueOf(DEFAULT_PORT))),
             Path.of(env.getOrDefault("STANDIN_DATA_DIR", "data/aws-stand-in")),
-            s3);
+            s3,
+            Duration.ofMillis(
+                Math.round(
+                    Double.parseDouble(env.getOrDefault("STANDIN_CRAWL_SECONDS", "3")) * 1000)),
+            ClusterSettings.parse(env.getOrDefault("STANDIN_CLUSTERS", "")),
+            env.getOrDefault("AWS_REGION", StandInSettings.DEFAULT_REGION));
     AwsStandIn standIn = start(settings);
     LOG.info(
-        "Glue + Redshift Data API stand-in on {}, data in {}",
+        "Glue + Redshift stand-in on {}, data in {}",
         standIn.endpoint(),
         settings.dataDir().toAbsolutePath());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -4,7 +4,9 @@ import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.local.s3.EmbeddedS3;
 import io.spectrumflow.local.s3.LocalAws;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -14,19 +16,27 @@ final class StandInStack implements AutoCloseable {
   private final EmbeddedS3 s3;
   private final S3Client standInS3;
   private final Path standInDir;
+  private final UnaryOperator<StandInSettings> settings;
   private AwsStandIn standIn;
   private AwsClients clients;
 
-  private StandInStack(EmbeddedS3 s3, S3Client standInS3, Path standInDir) {
+  private StandInStack(
+      EmbeddedS3 s3, S3Client standInS3, Path standInDir, UnaryOperator<StandInSettings> settings) {
     this.s3 = s3;
     this.standInS3 = standInS3;
     this.standInDir = standInDir;
+    this.settings = settings;
   }
 
   static StandInStack start(Path dir) throws Exception {
+    return start(dir, UnaryOperator.identity());
+  }
+
+  /** A stack whose stand-in runs with the default settings changed by {@code settings}. */
+  static StandInStack start(Path dir, UnaryOperator<StandInSettings> settings) throws Exception {
     EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"), 0);
     S3Client standInS3 = AwsClients.s3(LocalAws.settings(s3.endpoint(), null));
-    StandInStack stack = new StandInStack(s3, standInS3, dir.resolve("stand-in"));
+    StandInStack stack = new StandInStack(s3, standInS3, dir.resolve("stand-in"), settings);
     stack.startStandIn();
     return stack;
   }
@@ -39,7 +49,9 @@ final class StandInStack implements AutoCloseable {
   }
 
   private void startStandIn() throws Exception {
-    standIn = AwsStandIn.start(new StandInSettings("127.0.0.1", 0, standInDir, standInS3));
+    standIn =
+        AwsStandIn.start(
+            settings.apply(new StandInSettings("127.0.0.1", 0, standInDir, standInS3)));
     clients = new AwsClients(LocalAws.settings(s3.endpoint(), standIn.endpoint()));
   }
 
@@ -53,6 +65,10 @@ final class StandInStack implements AutoCloseable {
 
   RedshiftDataClient redshiftData() {
     return clients.redshiftData();
+  }
+
+  RedshiftClient redshift() {
+    return clients.redshift();
   }
 
   S3Client s3() {

@@ -118,6 +118,12 @@ public final class GlueCatalog {
     return tableEntry(databaseName, name).json.deepCopy();
   }
 
+  /** The table, or null when the database has no such table. */
+  public synchronized ObjectNode findTable(String databaseName, String name) {
+    CatalogTable table = databaseEntry(databaseName).tables.get(normalize(name));
+    return table == null ? null : table.json.deepCopy();
+  }
+
   public synchronized List<ObjectNode> tables(String databaseName) {
     return databaseEntry(databaseName).tables.values().stream()
         .map(t -> t.json.deepCopy())

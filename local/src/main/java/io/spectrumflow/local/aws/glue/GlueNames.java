@@ -3,7 +3,7 @@ package io.spectrumflow.local.aws.glue;
 import io.spectrumflow.local.aws.http.JsonRequest;
 
 /** Glue's rule for names: 1 to 255 characters on a single line. */
-final class GlueNames {
+public final class GlueNames {
 
   private static final String PATTERN =
       "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*";
@@ -11,7 +11,7 @@ final class GlueNames {
   private GlueNames() {}
 
   /** The required name member, checked. */
-  static String require(JsonRequest request, String member) {
+  public static String require(JsonRequest request, String member) {
     String name = request.requiredString(member);
     String problem = null;
     if (name.isEmpty() || name.length() > 255) {

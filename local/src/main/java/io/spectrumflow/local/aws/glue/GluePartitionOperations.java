@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 final class GluePartitionOperations {
 
   private static final int MAX_BATCH_CREATE = 100;
+  private static final int MAX_BATCH_UPDATE = 100;
   private static final int MAX_BATCH_GET = 1000;
   private static final int MAX_BATCH_DELETE = 25;
 
@@ -119,6 +120,41 @@ final class GluePartitionOperations {
     input.requiredStrings("Values");
     catalog.updatePartition(table.database(), table.name(), values, input.body());
     return AwsJson.object();
+  }
+
+  /**
+   * Each entry replaces one partition whole, in one step of the catalog, so a reader sees the
+   * partition before or after the change and never a mix (e.g. a switch of its Location).
+   */
+  ObjectNode batchUpdate(JsonRequest request) {
+    TableRef table = TableRef.of(request);
+    request.requiredArray("Entries");
+    List<JsonRequest> entries = request.structures("Entries");
+    if (entries.isEmpty()) {
+      throw request.invalid(
+          "1 validation error detected: Value '[]' at 'entries' failed to satisfy constraint:"
+              + " Member must have length greater than or equal to 1");
+    }
+    checkBatchSize(request, "Entries", entries.size(), MAX_BATCH_UPDATE);
+    catalog.table(table.database(), table.name());
+    ObjectNode response = AwsJson.object();
+    ArrayNode errors = response.putArray("Errors");
+    for (JsonRequest entry : entries) {
+      try {
+        List<String> values = entry.requiredStrings("PartitionValueList");
+        JsonRequest input = entry.requiredStructure("PartitionInput");
+        input.requiredStrings("Values");
+        catalog.updatePartition(table.database(), table.name(), values, input.body());
+      } catch (AwsException e) {
+        ObjectNode error = errors.addObject();
+        error.set("PartitionValueList", entry.body().path("PartitionValueList").deepCopy());
+        error
+            .putObject("ErrorDetail")
+            .put("ErrorCode", e.type())
+            .put("ErrorMessage", e.getMessage());
+      }
+    }
+    return response;
   }
 
   ObjectNode delete(JsonRequest request) {

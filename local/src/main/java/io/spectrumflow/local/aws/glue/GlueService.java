@@ -37,6 +37,7 @@ public final class GlueService {
     operations.put("GetPartitions", partitions::list);
     operations.put("BatchGetPartition", partitions::batchGet);
     operations.put("UpdatePartition", partitions::update);
+    operations.put("BatchUpdatePartition", partitions::batchUpdate);
     operations.put("DeletePartition", partitions::delete);
     operations.put("BatchDeletePartition", partitions::batchDelete);
     operations.putAll(more);

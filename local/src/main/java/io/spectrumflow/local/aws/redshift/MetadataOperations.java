@@ -18,19 +18,21 @@ import java.util.regex.Pattern;
 final class MetadataOperations {
 
   private final RedshiftEngine engine;
+  private final KnownClusters clusters;
 
-  MetadataOperations(RedshiftEngine engine) {
+  MetadataOperations(RedshiftEngine engine, KnownClusters clusters) {
     this.engine = engine;
+    this.clusters = clusters;
   }
 
   ObjectNode databases(JsonRequest request) {
-    StatementTarget.of(request);
+    StatementTarget.of(request, clusters);
     return page(
         request, engine.databases(), name -> name, "Databases", AwsJson.MAPPER::valueToTree);
   }
 
   ObjectNode schemas(JsonRequest request) {
-    StatementTarget target = StatementTarget.of(request);
+    StatementTarget target = StatementTarget.of(request, clusters);
     Pattern pattern = like(request.string("SchemaPattern"));
     List<String> schemas =
         metadata(target, RedshiftMetadata::schemas).stream()
@@ -40,7 +42,7 @@ final class MetadataOperations {
   }
 
   ObjectNode tables(JsonRequest request) {
-    StatementTarget target = StatementTarget.of(request);
+    StatementTarget target = StatementTarget.of(request, clusters);
     Pattern schemaPattern = like(request.string("SchemaPattern"));
     Pattern tablePattern = like(request.string("TablePattern"));
     List<RedshiftMetadata.TableEntry> tables =
@@ -58,7 +60,7 @@ final class MetadataOperations {
   }
 
   ObjectNode describeTable(JsonRequest request) {
-    StatementTarget target = StatementTarget.of(request);
+    StatementTarget target = StatementTarget.of(request, clusters);
     String schema = request.string("Schema") == null ? "public" : request.string("Schema");
     String table = request.requiredString("Table");
     ArrayNode columns = metadata(target, m -> m.columns(schema, table));

@@ -20,10 +20,18 @@ public final class RedshiftDataService implements AutoCloseable {
   private final JsonService service;
 
   public RedshiftDataService(RedshiftEngine engine, Clock clock) {
+    this(engine, clock, KnownClusters.ANY);
+  }
+
+  /**
+   * @param clusters the clusters and workgroups statements may name; others are a
+   *     ValidationException, as Redshift answers for an endpoint it does not have
+   */
+  public RedshiftDataService(RedshiftEngine engine, Clock clock, KnownClusters clusters) {
     this.registry = new StatementRegistry(clock);
     this.executor = new StatementExecutor(engine, clock, STATEMENT_THREADS);
-    StatementOperations statements = new StatementOperations(registry, executor, clock);
-    MetadataOperations metadata = new MetadataOperations(engine);
+    StatementOperations statements = new StatementOperations(registry, executor, clock, clusters);
+    MetadataOperations metadata = new MetadataOperations(engine, clusters);
     Map<String, Operation> operations = new TreeMap<>();
     operations.put("ExecuteStatement", statements::execute);
     operations.put("BatchExecuteStatement", statements::batchExecute);

@@ -46,7 +46,7 @@ final class StatementExecutor implements AutoCloseable {
 
   private void execute(StatementRun run) {
     run.parts().forEach(p -> p.picked(clock.instant()));
-    try (SqlSession session = engine.session(run.target().cluster(), run.target().database())) {
+    try (SqlSession session = engine.session(run.target().sessionUser(), run.target().database())) {
       if (!run.session().attach(session)) {
         return; // cancelled while waiting: the statements are ABORTED already
       }

@@ -36,10 +36,14 @@ final class StatementOperations {
   private final Clock clock;
   private final AtomicLong pids = new AtomicLong(1_073_750_000);
 
-  StatementOperations(StatementRegistry registry, StatementExecutor executor, Clock clock) {
+  private final KnownClusters clusters;
+
+  StatementOperations(
+      StatementRegistry registry, StatementExecutor executor, Clock clock, KnownClusters clusters) {
     this.registry = registry;
     this.executor = executor;
     this.clock = clock;
+    this.clusters = clusters;
   }
 
   ObjectNode execute(JsonRequest request) {
@@ -59,7 +63,7 @@ final class StatementOperations {
   }
 
   private ObjectNode submit(JsonRequest request, List<String> sqls, boolean batch) {
-    StatementTarget target = StatementTarget.of(request);
+    StatementTarget target = StatementTarget.of(request, clusters);
     Map<String, String> parameters = parameters(request);
     String statementName = request.string("StatementName");
     StatementRegistry.Registration registration =

@@ -2,6 +2,7 @@ package io.spectrumflow.local.aws.redshift;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spectrumflow.local.aws.http.JsonRequest;
+import io.spectrumflow.local.aws.redshift.sql.SessionUser;
 
 /**
  * Where a request runs: a provisioned cluster or a Serverless workgroup (exactly one), a database,
@@ -14,7 +15,10 @@ record StatementTarget(
     String dbUser,
     String secretArn) {
 
-  static StatementTarget of(JsonRequest request) {
+  /** Redshift's answer for a cluster or workgroup it does not have (in this region). */
+  static final String UNKNOWN_ENDPOINT = "Redshift endpoint doesn't exist in this region.";
+
+  static StatementTarget of(JsonRequest request, KnownClusters clusters) {
     String cluster = request.string("ClusterIdentifier");
     String workgroup = request.string("WorkgroupName");
     if (request.string("SessionId") != null) {
@@ -25,6 +29,9 @@ record StatementTarget(
     }
     if (cluster != null && workgroup != null) {
       throw request.invalid("Only one of ClusterIdentifier and WorkgroupName can be specified.");
+    }
+    if (!clusters.exists(cluster != null ? cluster : workgroup)) {
+      throw request.invalid(UNKNOWN_ENDPOINT);
     }
     return new StatementTarget(
         cluster,
@@ -37,6 +44,10 @@ record StatementTarget(
   /** The cluster or workgroup, whichever was given. */
   String cluster() {
     return clusterIdentifier != null ? clusterIdentifier : workgroupName;
+  }
+
+  SessionUser sessionUser() {
+    return new SessionUser(cluster(), workgroupName != null, dbUser);
   }
 
   /** Adds the members that are set, under their API names. */

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Runs CREATE EXTERNAL SCHEMA and DROP SCHEMA of external schemas against the Glue catalog. */
@@ -24,14 +25,14 @@ final class ExternalSchemaCommands {
   }
 
   void create(
-      String cluster,
+      SessionUser user,
       RedshiftDatabase database,
       Connection connection,
       CreateExternalSchema command)
       throws RedshiftSqlException, SQLException {
-    checkRoles(cluster, command.iamRole(), "IAM_ROLE");
+    checkRoles(user, command.iamRole(), "IAM_ROLE");
     if (command.catalogRole() != null) {
-      checkRoles(cluster, command.catalogRole(), "CATALOG_ROLE");
+      checkRoles(user, command.catalogRole(), "CATALOG_ROLE");
     }
     if (database.externalSchemas.get(command.schema()).isPresent()
         || localSchemaExists(connection, database, command.schema())) {
@@ -85,13 +86,26 @@ final class ExternalSchemaCommands {
     }
   }
 
-  private void checkRoles(String cluster, String value, String clause) throws RedshiftSqlException {
+  /**
+   * Checks the roles of an external schema a query reads: Spectrum assumes them on every query, so
+   * a role removed from the cluster since CREATE EXTERNAL SCHEMA fails the query.
+   */
+  void checkUse(SessionUser user, ExternalSchema schema) throws RedshiftSqlException {
+    checkRoles(user, schema.iamRole(), "IAM_ROLE");
+    if (schema.catalogRole() != null) {
+      checkRoles(user, schema.catalogRole(), "CATALOG_ROLE");
+    }
+  }
+
+  private void checkRoles(SessionUser user, String value, String clause)
+      throws RedshiftSqlException {
     if (value.equalsIgnoreCase("default") || value.equalsIgnoreCase("SESSION")) {
-      roles.check(cluster, value);
+      roles.check(user, value.toLowerCase(Locale.ROOT));
       return;
     }
-    // a chain of roles is written as one comma-separated string
-    for (String arn : value.split(",")) {
+    // a chain of roles is one comma-separated string; the cluster assumes only the first
+    String[] chain = value.split(",");
+    for (String arn : chain) {
       if (!ROLE_ARN.matcher(arn.trim()).matches()) {
         throw new RedshiftSqlException(
             "ERROR: Invalid "
@@ -100,8 +114,8 @@ final class ExternalSchemaCommands {
                 + arn.trim()
                 + "': expected default or arn:aws:iam::<account-id>:role/<role-name>");
       }
-      roles.check(cluster, arn.trim());
     }
+    roles.check(user, chain[0].trim());
   }
 
   private void createGlueDatabase(String name) {

@@ -1,6 +1,7 @@
 package io.spectrumflow.local.aws.redshift.sql;
 
 import io.spectrumflow.local.aws.glue.GlueCatalog;
+import io.spectrumflow.local.aws.s3.S3ObjectCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,12 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The SQL side of the stand-in: Redshift databases as DuckDB files under {@code
- * dir/databases/<name>/}, created on first use, and the Spectrum object cache under {@code
- * dir/s3-cache/}.
+ * dir/databases/<name>/}, created on first use, whose external schemas read S3 through the object
+ * cache.
  */
 public final class RedshiftEngine implements AutoCloseable {
 
@@ -31,22 +31,22 @@ public final class RedshiftEngine implements AutoCloseable {
   private final SpectrumViews views;
   private final Map<String, RedshiftDatabase> open = new HashMap<>();
 
-  public RedshiftEngine(Path dir, GlueCatalog catalog, S3Client s3, RoleAssociation roles) {
+  public RedshiftEngine(Path dir, GlueCatalog catalog, S3ObjectCache cache, RoleAssociation roles) {
     this.databasesDir = dir.resolve("databases");
     this.catalog = catalog;
     this.commands = new ExternalSchemaCommands(catalog, roles);
-    this.views = new SpectrumViews(catalog, new S3ObjectCache(s3, dir.resolve("s3-cache")));
+    this.views = new SpectrumViews(catalog, cache);
   }
 
   /**
    * A session on a database, or FAILED as Redshift answers for a name it cannot have.
    *
-   * @param cluster the ClusterIdentifier or WorkgroupName; all share the same databases here
+   * @param user who runs it, on which cluster or workgroup; all share the same databases here
    */
-  public SqlSession session(String cluster, String databaseName) throws RedshiftSqlException {
+  public SqlSession session(SessionUser user, String databaseName) throws RedshiftSqlException {
     RedshiftDatabase database = database(databaseName);
     try {
-      return new SqlSession(cluster, database, database.connect(), commands, views);
+      return new SqlSession(user, database, database.connect(), commands, views);
     } catch (SQLException e) {
       throw new RedshiftSqlException(RedshiftErrors.message(e, ""), e);
     }

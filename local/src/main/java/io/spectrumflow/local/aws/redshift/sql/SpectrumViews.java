@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spectrumflow.local.aws.glue.GlueCatalog;
 import io.spectrumflow.local.aws.http.AwsException;
+import io.spectrumflow.local.aws.s3.S3File;
+import io.spectrumflow.local.aws.s3.S3ObjectCache;
+import io.spectrumflow.local.aws.s3.S3ReadException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -109,11 +113,15 @@ final class SpectrumViews {
             + ", union_by_name = true, binary_as_string = true, filename = '"
             + FILE_COLUMN
             + "')";
-    Set<String> present = fileColumns(connection, read);
+    Map<String, String> present = fileColumns(connection, read);
     for (JsonNode column : columns) {
       String name = column.path("Name").asText();
-      if (present.contains(name.toLowerCase(Locale.ROOT))) {
-        select.add(cast("f." + quote(name), column.path("Type").asText()) + " AS " + quote(name));
+      String fileType = present.get(name.toLowerCase(Locale.ROOT));
+      if (fileType != null) {
+        select.add(
+            cast("f." + quote(name), fileType, column.path("Type").asText())
+                + " AS "
+                + quote(name));
       } else {
         select.add(nullColumn(column));
       }
@@ -121,7 +129,9 @@ final class SpectrumViews {
     for (int i = 0; i < keys.size(); i++) {
       JsonNode key = keys.get(i);
       select.add(
-          cast("m.p" + i, key.path("Type").asText()) + " AS " + quote(key.path("Name").asText()));
+          cast("m.p" + i, "VARCHAR", key.path("Type").asText())
+              + " AS "
+              + quote(key.path("Name").asText()));
     }
     if (pseudoColumns) {
       select.add("m.path AS \"$path\"");
@@ -177,27 +187,40 @@ final class SpectrumViews {
     if (location.isEmpty()) {
       return;
     }
-    for (S3File object : cache.list(location)) {
-      files.add(new TableFile(cache.fetch(object), object, values));
+    try {
+      for (S3File object : cache.list(location)) {
+        files.add(new TableFile(cache.fetch(object), object, values));
+      }
+    } catch (S3ReadException e) {
+      throw new RedshiftSqlException("ERROR: Spectrum Scan Error: " + e.getMessage(), e);
     }
   }
 
-  /** The lower-cased names of the columns the files have, together. */
-  private static Set<String> fileColumns(Connection connection, String read) throws SQLException {
-    Set<String> names = new HashSet<>();
+  /** The columns the files have together: lower-cased name to DuckDB type. */
+  private static Map<String, String> fileColumns(Connection connection, String read)
+      throws SQLException {
+    Map<String, String> types = new HashMap<>();
     try (Statement statement = connection.createStatement();
         ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM " + read)) {
       while (columns.next()) {
-        names.add(columns.getString("column_name").toLowerCase(Locale.ROOT));
+        types.put(
+            columns.getString("column_name").toLowerCase(Locale.ROOT),
+            columns.getString("column_type"));
       }
     }
-    return names;
+    return types;
   }
 
-  private static String cast(String expression, String glueType) {
-    return GlueColumnType.duckDbType(glueType)
-        .map(type -> "CAST(" + expression + " AS " + type + ")")
-        .orElse(expression);
+  private static String cast(String expression, String fileType, String glueType) {
+    Optional<String> type = GlueColumnType.duckDbType(glueType);
+    if (type.isEmpty()) {
+      return expression;
+    }
+    if (fileType.startsWith("TIMESTAMP") && type.get().equals("BIGINT")) {
+      // an INT64 timestamp Glue typed bigint (no UTC flag): Spectrum reads the stored number
+      expression = "epoch_us(" + expression + ")";
+    }
+    return "CAST(" + expression + " AS " + type.get() + ")";
   }
 
   private static String nullColumn(JsonNode column) {

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 public final class SqlSession implements AutoCloseable {
 
-  private final String cluster;
+  private final SessionUser user;
   private final RedshiftDatabase database;
   private final Connection connection;
   private final ExternalSchemaCommands commands;
@@ -24,12 +24,12 @@ public final class SqlSession implements AutoCloseable {
   private volatile boolean cancelled;
 
   SqlSession(
-      String cluster,
+      SessionUser user,
       RedshiftDatabase database,
       Connection connection,
       ExternalSchemaCommands commands,
       SpectrumViews views) {
-    this.cluster = cluster;
+    this.user = user;
     this.database = database;
     this.connection = connection;
     this.commands = commands;
@@ -83,7 +83,7 @@ public final class SqlSession implements AutoCloseable {
     try {
       Optional<CreateExternalSchema> create = CreateExternalSchema.parse(text);
       if (create.isPresent()) {
-        commands.create(cluster, database, connection, create.get());
+        commands.create(user, database, connection, create.get());
         return StatementOutcome.noResult(0);
       }
       Optional<DropSchema> drop = externalDrop(text);
@@ -95,6 +95,7 @@ public final class SqlSession implements AutoCloseable {
       if (external.isEmpty()) {
         return run(text);
       }
+      checkRoles(external);
       database.spectrumLock.lock();
       try {
         views.refresh(
@@ -111,6 +112,15 @@ public final class SqlSession implements AutoCloseable {
     } catch (SQLException e) {
       checkCancelled();
       throw new RedshiftSqlException(RedshiftErrors.message(e, text), e);
+    }
+  }
+
+  private void checkRoles(Set<SqlText.TableName> tables) throws RedshiftSqlException {
+    for (String schema : tables.stream().map(SqlText.TableName::schema).distinct().toList()) {
+      Optional<ExternalSchema> external = database.externalSchemas.get(schema);
+      if (external.isPresent()) {
+        commands.checkUse(user, external.get());
+      }
     }
   }
 

@@ -23,26 +23,41 @@ import org.slf4j.LoggerFactory;
 /**
  * An HTTP server speaking AWS JSON 1.1 for several services: {@code POST /} with {@code
  * X-Amz-Target: <prefix>.<Operation>}, JSON in, JSON out, errors as a 4xx/5xx with {@code
- * {"__type", "message"}}. Signatures are not checked. {@code GET /health} answers 200 for probes.
+ * {"__type", "message"}}; and, on the same port, the AWS Query protocol (form-encoded {@code
+ * Action=...}, XML out) for services such as Redshift's own API. Signatures are not checked. {@code
+ * GET /health} answers 200 for probes.
  */
-public final class AwsJsonServer implements AutoCloseable {
+public final class AwsHttpServer implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AwsJsonServer.class);
+  private static final Logger LOG = LoggerFactory.getLogger(AwsHttpServer.class);
   private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final Map<String, JsonService> services;
+  private final QueryProtocol queryProtocol;
 
-  private AwsJsonServer(HttpServer server, ExecutorService executor, List<JsonService> services) {
+  private AwsHttpServer(
+      HttpServer server,
+      ExecutorService executor,
+      List<JsonService> services,
+      List<QueryService> queryServices) {
     this.server = server;
     this.executor = executor;
     this.services =
         services.stream().collect(Collectors.toMap(JsonService::targetPrefix, Function.identity()));
+    this.queryProtocol = queryServices.isEmpty() ? null : new QueryProtocol(queryServices);
   }
 
-  /** Binds {@code host:port} (0 for a free port) and starts answering. */
-  public static AwsJsonServer start(String host, int port, List<JsonService> services)
+  /** Binds {@code host:port} (0 for a free port) and starts answering AWS JSON 1.1. */
+  public static AwsHttpServer start(String host, int port, List<JsonService> services)
+      throws IOException {
+    return start(host, port, services, List.of());
+  }
+
+  /** Binds {@code host:port} (0 for a free port) and starts answering both protocols. */
+  public static AwsHttpServer start(
+      String host, int port, List<JsonService> services, List<QueryService> queryServices)
       throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
     ExecutorService executor =
@@ -53,7 +68,7 @@ public final class AwsJsonServer implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    AwsJsonServer awsServer = new AwsJsonServer(server, executor, services);
+    AwsHttpServer awsServer = new AwsHttpServer(server, executor, services, queryServices);
     server.createContext("/", awsServer::handle);
     server.setExecutor(executor);
     server.start();
@@ -77,6 +92,12 @@ public final class AwsJsonServer implements AutoCloseable {
       if ("GET".equals(exchange.getRequestMethod())
           && "/health".equals(exchange.getRequestURI().getPath())) {
         send(exchange, 200, AwsJson.object().put("status", "ok"));
+        return;
+      }
+      if (queryProtocol != null
+          && "POST".equals(exchange.getRequestMethod())
+          && QueryProtocol.accepts(exchange)) {
+        queryProtocol.handle(exchange, requestId);
         return;
       }
       ObjectNode response;

@@ -1,8 +1,7 @@
-package io.spectrumflow.local.aws.redshift.sql;
+package io.spectrumflow.local.aws.s3;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -21,16 +20,16 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Reads S3 as Spectrum does, through the S3 API at query time, and keeps local copies for DuckDB:
+ * Reads S3 as Spectrum and Glue crawlers do, through the S3 API, and keeps local copies for DuckDB:
  * {@code dir/<bucket>/<sha-256 of key>/<etag>}. A copy is fetched again only when the object's ETag
  * changes; the copy of the previous ETag is then removed.
  */
-final class S3ObjectCache {
+public final class S3ObjectCache {
 
   private final S3Client s3;
   private final Path dir;
 
-  S3ObjectCache(S3Client s3, Path dir) {
+  public S3ObjectCache(S3Client s3, Path dir) {
     this.s3 = s3;
     this.dir = dir;
   }
@@ -40,29 +39,22 @@ final class S3ObjectCache {
    * without the ones Spectrum skips: folder markers, empty objects, and names (of the file or a
    * folder below the location) starting with '.', '_' or '#' or ending with '~'.
    */
-  List<S3File> list(String location) throws RedshiftSqlException {
-    URI uri = URI.create(location);
-    if (uri.getScheme() == null || !uri.getScheme().matches("s3[an]?") || uri.getHost() == null) {
-      throw new RedshiftSqlException("ERROR: Spectrum cannot read location '" + location + "'");
-    }
-    String bucket = uri.getHost();
-    String prefix = uri.getPath().replaceFirst("^/", "");
-    if (!prefix.isEmpty() && !prefix.endsWith("/")) {
-      prefix += "/";
-    }
-    String listed = prefix;
+  public List<S3File> list(String location) throws S3ReadException {
+    S3Location folder = S3Location.parse(location);
     List<S3File> files = new ArrayList<>();
     try {
       for (S3Object object :
-          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(listed)).contents()) {
-        String relative = object.key().substring(listed.length());
-        if (object.size() > 0 && !relative.endsWith("/") && !hidden(relative)) {
-          files.add(new S3File(bucket, object.key(), object.eTag(), object.size()));
+          s3.listObjectsV2Paginator(b -> b.bucket(folder.bucket()).prefix(folder.prefix()))
+              .contents()) {
+        String relative = folder.relative(object.key());
+        // S3-compatible servers may list a folder marker without a size
+        long size = object.size() == null ? 0 : object.size();
+        if (size > 0 && !relative.endsWith("/") && !hidden(relative)) {
+          files.add(new S3File(folder.bucket(), object.key(), object.eTag(), size));
         }
       }
     } catch (SdkException e) {
-      throw new RedshiftSqlException(
-          "ERROR: Spectrum Scan Error: cannot list " + location + ": " + e.getMessage(), e);
+      throw new S3ReadException("cannot list " + location + ": " + e.getMessage(), e);
     }
     return files;
   }
@@ -80,7 +72,7 @@ final class S3ObjectCache {
   }
 
   /** A local copy of the object as listed, fetched unless the cache has its ETag. */
-  Path fetch(S3File file) throws RedshiftSqlException {
+  public Path fetch(S3File file) throws S3ReadException {
     Path keyDir = dir.resolve(file.bucket()).resolve(sha256(file.key()));
     Path cached = keyDir.resolve(fileName(file.etag()));
     if (Files.isRegularFile(cached)) {
@@ -101,8 +93,7 @@ final class S3ObjectCache {
         Files.deleteIfExists(temp);
       }
     } catch (SdkException e) {
-      throw new RedshiftSqlException(
-          "ERROR: Spectrum Scan Error: cannot read " + file.uri() + ": " + e.getMessage(), e);
+      throw new S3ReadException("cannot read " + file.uri() + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot cache " + file.uri(), e);
     }
