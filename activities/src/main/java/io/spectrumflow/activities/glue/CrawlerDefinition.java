@@ -48,6 +48,10 @@ public final class CrawlerDefinition {
         : configured;
   }
 
+  String database() {
+    return pipeline.catalog().database();
+  }
+
   CreateCrawlerRequest create() {
     return CreateCrawlerRequest.builder()
         .name(name())

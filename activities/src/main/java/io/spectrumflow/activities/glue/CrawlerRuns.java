@@ -46,6 +46,8 @@ public final class CrawlerRuns {
     String name = definition.name();
     boolean created = false;
     boolean updated = false;
+    // The crawler writes into the database; it must exist before the first crawl.
+    new GlueDatabases(glue).ensure(definition.database());
     Crawler crawler = find(name);
     if (crawler == null) {
       try {

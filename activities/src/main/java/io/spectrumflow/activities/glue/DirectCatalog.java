@@ -36,7 +36,7 @@ public final class DirectCatalog {
   public CatalogResult register(CatalogRequest request) {
     PipelineSpec pipeline = request.pipeline();
     String database = pipeline.catalog().database();
-    ensureDatabase(database);
+    new GlueDatabases(glue).ensure(database);
     ParquetTableDefinition definition = new ParquetTableDefinition(pipeline);
     TableState table = ensureTable(database, definition, request);
     if (PartitionPaths.replacing(pipeline)) {
@@ -97,22 +97,6 @@ public final class DirectCatalog {
         created,
         existing,
         table.added);
-  }
-
-  private void ensureDatabase(String database) {
-    try {
-      glue.getDatabase(b -> b.name(database));
-    } catch (EntityNotFoundException missing) {
-      try {
-        glue.createDatabase(
-            b ->
-                b.databaseInput(
-                    d -> d.name(database).description("Tables written by Spectrumflow")));
-        log.info("glue: created database {}", database);
-      } catch (AlreadyExistsException raced) {
-        // another run created it between our two calls
-      }
-    }
   }
 
   /**

@@ -9,6 +9,15 @@ public final class LocalAws {
   /** The region the embedded stack answers for. */
   public static final String REGION = "us-east-1";
 
+  /** The provisioned cluster the embedded stack's Redshift side answers as. */
+  public static final String CLUSTER = "spectrumflow-local";
+
+  /** The Serverless workgroup the embedded stack's Redshift side also answers as. */
+  public static final String WORKGROUP = "spectrumflow-serverless";
+
+  /** The role associated with both, as an administrator would have done it. */
+  public static final String SPECTRUM_ROLE = "arn:aws:iam::000000000000:role/spectrumflow-spectrum";
+
   private LocalAws() {}
 
   /**

@@ -7,6 +7,9 @@ import io.spectrumflow.local.aws.StandInSettings;
 import io.spectrumflow.local.s3.EmbeddedS3;
 import io.spectrumflow.local.s3.LocalAws;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -52,7 +55,12 @@ public final class EmbeddedStack implements AutoCloseable {
       standInS3 = AwsClients.s3(LocalAws.settings(s3.endpoint(), null));
       standIn =
           AwsStandIn.start(
-              new StandInSettings("127.0.0.1", ports.aws(), dataDir.resolve("aws"), standInS3));
+              new StandInSettings("127.0.0.1", ports.aws(), dataDir.resolve("aws"), standInS3)
+                  .withCrawlDuration(ports.crawlDuration())
+                  .withClusters(
+                      Map.of(
+                          LocalAws.CLUSTER, List.of(LocalAws.SPECTRUM_ROLE),
+                          LocalAws.WORKGROUP, List.of(LocalAws.SPECTRUM_ROLE))));
       temporal = EmbeddedTemporal.start(ports.temporal());
       return new EmbeddedStack(temporal, s3, standInS3, standIn, dataDir);
     } catch (Exception | Error e) {
@@ -111,8 +119,18 @@ public final class EmbeddedStack implements AutoCloseable {
    * @param temporal the Temporal frontend
    * @param s3 the S3 server
    * @param aws the Glue + Redshift Data API stand-in
+   * @param crawlDuration how long a Glue crawl takes, from start back to READY
    */
-  public record Ports(int temporal, int s3, int aws) {
+  public record Ports(int temporal, int s3, int aws, Duration crawlDuration) {
     public static final Ports FREE = new Ports(0, 0, 0);
+
+    public Ports(int temporal, int s3, int aws) {
+      this(temporal, s3, aws, StandInSettings.DEFAULT_CRAWL_DURATION);
+    }
+
+    /** The same ports with crawls of another length (tests want them short). */
+    public Ports withCrawlDuration(Duration duration) {
+      return new Ports(temporal, s3, aws, duration);
+    }
   }
 }

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.redshiftdata.model.Field;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrawlerModeTest {
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   private RunningStack stack;
 
   @BeforeAll
@@ -113,7 +113,8 @@ class CrawlerModeTest {
             stack.query(
                 pipeline,
                 "SELECT extra FROM \"seed\".\"" + table + "\" WHERE id IN (1, 4) ORDER BY id"))
-        .extracting(row -> row.get(0).isNull() ? null : row.get(0).doubleValue())
+        .extracting(
+            row -> Boolean.TRUE.equals(row.get(0).isNull()) ? null : row.get(0).doubleValue())
         .containsExactly(null, 1.5);
   }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DoctorTest {
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   private RunningStack stack;
   private Path config;
 

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.redshiftdata.model.Field;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportEndToEndTest {
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
   private RunningStack stack;
   private PipelineSpec events;
 

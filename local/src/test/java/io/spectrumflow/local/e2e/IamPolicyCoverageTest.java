@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,21 +31,16 @@ class IamPolicyCoverageTest {
           "glue:BatchCreatePartition", "crawler mode: only for partitions the crawl missed");
 
   @TempDir Path dir;
-  private RunningStack stack;
-
-  @BeforeEach
-  void start() throws Exception {
-    stack = new RunningStack(dir.resolve("data"));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    stack.close();
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"direct", "crawler"})
   void thePolicyCoversExactlyTheCallsOfARun(String mode) throws Exception {
+    try (RunningStack stack = new RunningStack(dir.resolve("data"))) {
+      check(stack, mode);
+    }
+  }
+
+  private void check(RunningStack stack, String mode) throws Exception {
     PipelineSpec pipeline =
         RunningStack.pipeline(
             dir,

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RedshiftTargetsTest {
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   private RunningStack stack;
 
   @BeforeAll

@@ -46,7 +46,9 @@ final class RunningStack implements AutoCloseable {
   private final WorkflowServiceStubs service;
 
   RunningStack(Path dataDir) throws Exception {
-    stack = EmbeddedStack.start(dataDir);
+    stack =
+        EmbeddedStack.start(
+            dataDir, EmbeddedStack.Ports.FREE.withCrawlDuration(Duration.ofMillis(600)));
     aws = new AwsClients(stack.aws());
     worker =
         new ExportWorker(

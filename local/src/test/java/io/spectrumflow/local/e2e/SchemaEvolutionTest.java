@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.glue.model.Column;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaEvolutionTest {
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   private RunningStack stack;
   private PipelineSpec pipeline;
 
@@ -78,7 +78,9 @@ class SchemaEvolutionTest {
                     r ->
                         r.get(0).longValue()
                             + "="
-                            + (r.get(1).isNull() ? "NULL" : r.get(1).stringValue()))
+                            + (Boolean.TRUE.equals(r.get(1).isNull())
+                                ? "NULL"
+                                : r.get(1).stringValue()))
                 .toList())
         .containsExactly("1=NULL", "2=NULL", "3=web");
 

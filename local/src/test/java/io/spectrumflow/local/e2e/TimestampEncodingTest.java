@@ -23,7 +23,7 @@ class TimestampEncodingTest {
       {"id": 4, "ts": "2026-11-24 23:59:59.999999"}
       """;
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   private RunningStack stack;
 
   @BeforeAll
