@@ -14,6 +14,7 @@ import java.util.List;
  * @param catalog the Glue side
  * @param redshift the Redshift side
  * @param schema the columns, when given; empty to infer them from the records
+ * @param failureWebhook a URL that gets a JSON POST (Slack-compatible) when a run fails; or null
  */
 public record PipelineSpec(
     String name,
@@ -23,7 +24,21 @@ public record PipelineSpec(
     ParquetSpec parquet,
     CatalogSpec catalog,
     RedshiftSpec redshift,
-    List<ColumnSpec> schema) {
+    List<ColumnSpec> schema,
+    String failureWebhook) {
+
+  /** A pipeline without failure alerts. */
+  public PipelineSpec(
+      String name,
+      SourceFormat format,
+      StorageSpec storage,
+      PartitionSpec partition,
+      ParquetSpec parquet,
+      CatalogSpec catalog,
+      RedshiftSpec redshift,
+      List<ColumnSpec> schema) {
+    this(name, format, storage, partition, parquet, catalog, redshift, schema, null);
+  }
 
   /** The table's S3 location, {@code s3://bucket/prefix/table/}. */
   public String tableLocation() {
