@@ -1,15 +1,18 @@
 package io.spectrumflow.worker;
 
+import io.spectrumflow.activities.alerts.AlertActivitiesImpl;
 import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.dump.DumpActivitiesImpl;
 import io.spectrumflow.activities.glue.CatalogActivitiesImpl;
 import io.spectrumflow.activities.preflight.PreflightActivitiesImpl;
 import io.spectrumflow.activities.redshift.RedshiftActivitiesImpl;
+import io.spectrumflow.activities.s3.StagingActivitiesImpl;
 import io.spectrumflow.activities.s3.StorageActivitiesImpl;
 import io.spectrumflow.activities.s3.UploadActivitiesImpl;
 import io.spectrumflow.workflows.export.ExportTaskQueues;
 import io.spectrumflow.workflows.export.ExportWorkflowImpl;
 import io.spectrumflow.workflows.preflight.PreflightWorkflowImpl;
+import io.spectrumflow.workflows.schedule.ScheduledExportWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -61,12 +64,14 @@ public final class ExportWorker implements AutoCloseable {
 
     Worker shared = factory.newWorker(ExportTaskQueues.EXPORT);
     shared.registerWorkflowImplementationTypes(
-        ExportWorkflowImpl.class, PreflightWorkflowImpl.class);
+        ExportWorkflowImpl.class, PreflightWorkflowImpl.class, ScheduledExportWorkflowImpl.class);
     shared.registerActivitiesImplementations(
         new DumpActivitiesImpl(aws.s3(), aws.glue(), settings.workDir(), hostQueue),
         new CatalogActivitiesImpl(aws.glue()),
         new StorageActivitiesImpl(aws.s3()),
         new PreflightActivitiesImpl(aws),
+        new StagingActivitiesImpl(aws.s3()),
+        new AlertActivitiesImpl(),
         new RedshiftActivitiesImpl(aws.redshiftData(), aws.redshift()));
     Worker host = factory.newWorker(hostQueue);
     host.registerActivitiesImplementations(new UploadActivitiesImpl(aws.s3()));

@@ -28,6 +28,24 @@ public record S3Location(String bucket, String key) {
         ExportFailures.INVALID_REQUEST);
   }
 
+  /**
+   * Parses an {@code s3://bucket/prefix/} URI of a folder; the key is the prefix, ending in a slash
+   * (or empty for the whole bucket).
+   */
+  public static S3Location parsePrefix(String uri) {
+    if (uri != null && uri.startsWith("s3://")) {
+      int slash = uri.indexOf('/', 5);
+      String bucket = slash < 0 ? uri.substring(5) : uri.substring(5, slash);
+      String key = slash < 0 ? "" : uri.substring(slash + 1);
+      if (!bucket.isEmpty() && (key.isEmpty() || key.endsWith("/"))) {
+        return new S3Location(bucket, key);
+      }
+    }
+    throw ApplicationFailure.newNonRetryableFailure(
+        "'" + uri + "' is not an S3 folder URI: write it as s3://bucket/prefix/",
+        ExportFailures.INVALID_REQUEST);
+  }
+
   /** {@code s3://bucket/key}. */
   public String uri() {
     return "s3://" + bucket + "/" + key;

@@ -55,6 +55,13 @@ final class ExportStepOptions {
         .build();
   }
 
+  static ActivityOptions alert() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(retries(5, Duration.ofSeconds(30)))
+        .build();
+  }
+
   static ActivityOptions redshift() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(30))

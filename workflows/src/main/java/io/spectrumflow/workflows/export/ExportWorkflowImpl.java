@@ -28,6 +28,8 @@ public class ExportWorkflowImpl implements ExportWorkflow {
       Workflow.newActivityStub(RedshiftActivities.class, ExportStepOptions.redshift());
   private final StorageActivities storage =
       Workflow.newActivityStub(StorageActivities.class, ExportStepOptions.catalog());
+  private final AlertActivities alerts =
+      Workflow.newActivityStub(AlertActivities.class, ExportStepOptions.alert());
   private final RunProgress progress = new RunProgress();
 
   @Override
@@ -37,8 +39,36 @@ public class ExportWorkflowImpl implements ExportWorkflow {
       progress.finish("done");
       return result;
     } catch (TemporalFailure failure) {
+      String failedStep = progress.current();
       progress.finish("failed");
+      alert(request, failedStep, failure);
       throw failure;
+    }
+  }
+
+  /** Once per failed run: the webhook hears of the run's failure, not of retried attempts. */
+  private void alert(ExportRequest request, String step, TemporalFailure failure) {
+    if (request == null
+        || request.pipeline() == null
+        || request.pipeline().failureWebhook() == null) {
+      return;
+    }
+    String message =
+        failure instanceof ApplicationFailure application
+            ? application.getOriginalMessage()
+            : failure.getMessage();
+    try {
+      alerts.notifyFailure(
+          new FailureAlert(
+              request.pipeline().failureWebhook(),
+              request.pipeline().name(),
+              request.batchId(),
+              Workflow.getInfo().getWorkflowId(),
+              step,
+              message));
+    } catch (ActivityFailure undelivered) {
+      // The run's own failure is what matters; the alert's is only logged.
+      log.warn("could not deliver the failure alert: {}", undelivered.getCause().getMessage());
     }
   }
 
@@ -58,6 +88,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
     Landed landed = dumpAndUpload(request, batchTime);
     List<String> partitions =
         landed.dumped.files().stream().map(PartFile::partitionValue).distinct().sorted().toList();
+    RunSearchAttributes.partitions(partitions);
 
     CatalogRequest catalogRequest =
         new CatalogRequest(pipeline, landed.dumped.columns(), partitions, request.batchId());
@@ -107,6 +138,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
                         .toList()));
           });
     }
+    RunSearchAttributes.rows(counted.rows());
     log.info(
         "batch {} of pipeline {}: {} rows in {} objects verified through Redshift",
         request.batchId(),

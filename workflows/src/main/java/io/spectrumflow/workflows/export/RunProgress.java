@@ -29,6 +29,11 @@ final class RunProgress {
     this.bytes = bytes;
   }
 
+  /** The step running now, or the last one that ran. */
+  String current() {
+    return step;
+  }
+
   void finish(String finalStep) {
     step = finalStep;
   }

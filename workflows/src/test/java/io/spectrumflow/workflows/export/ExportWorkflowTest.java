@@ -200,6 +200,68 @@ class ExportWorkflowTest {
   }
 
   @Test
+  void aFailedRunAlertsItsWebhookOnceWithTheFailedStep() {
+    RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
+    recording.countAnswer = 1;
+    startWorkers(recording);
+
+    assertThatThrownBy(
+            () -> workflow("a1").export(TestPipelines.request("a1", TestPipelines.alerting())))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(recording.alertsSent)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.webhook()).isEqualTo("https://hooks.example.com/spectrumflow");
+              assertThat(alert.pipeline()).isEqualTo("events");
+              assertThat(alert.batchId()).isEqualTo("a1");
+              assertThat(alert.workflowId()).isEqualTo("export-events-a1");
+              assertThat(alert.step()).isEqualTo("verify");
+              assertThat(alert.message()).contains("counts 1 rows");
+            });
+  }
+
+  @Test
+  void aRunThatSucceedsAfterRetriesDoesNotAlert() {
+    RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
+    recording.catalogFailuresLeft.set(1);
+    startWorkers(recording);
+
+    workflow("a2").export(TestPipelines.request("a2", TestPipelines.alerting()));
+
+    assertThat(recording.alertsSent).isEmpty();
+  }
+
+  @Test
+  void runsStartedWithSearchAttributesRecordTheirDatesAndRows() {
+    ExportSearchAttributesRegistration.register(env);
+    startWorkers(new RecordingActivities(HOST_QUEUE));
+    ExportWorkflow workflow =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                ExportWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(ExportWorkflowIds.of("events", "s1"))
+                    .setTaskQueue(ExportTaskQueues.EXPORT)
+                    .setTypedSearchAttributes(
+                        io.temporal.common.SearchAttributes.newBuilder()
+                            .set(ExportSearchAttributes.PIPELINE, "events")
+                            .set(ExportSearchAttributes.BATCH_ID, "s1")
+                            .build())
+                    .build());
+
+    workflow.export(TestPipelines.request("s1"));
+
+    io.temporal.common.SearchAttributes attributes =
+        WorkflowStub.fromTyped(workflow).describe().getTypedSearchAttributes();
+    assertThat(attributes.get(ExportSearchAttributes.PARTITION_DATES))
+        .containsExactly("2026-11-23", "2026-11-24");
+    assertThat(attributes.get(ExportSearchAttributes.ROWS)).isEqualTo(3L);
+    assertThat(attributes.get(ExportSearchAttributes.PIPELINE)).isEqualTo("events");
+  }
+
+  @Test
   void aCountThatDiffersFailsWithBothNumbers() {
     RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
     recording.countAnswer = 2;

@@ -15,7 +15,8 @@ class RecordingActivities
         UploadActivities,
         CatalogActivities,
         RedshiftActivities,
-        StorageActivities {
+        StorageActivities,
+        AlertActivities {
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger catalogFailuresLeft = new AtomicInteger();
@@ -104,6 +105,13 @@ class RecordingActivities
         0,
         request.partitionValues().size(),
         List.of());
+  }
+
+  final List<FailureAlert> alertsSent = Collections.synchronizedList(new ArrayList<>());
+
+  @Override
+  public void notifyFailure(FailureAlert alert) {
+    alertsSent.add(alert);
   }
 
   @Override

@@ -53,6 +53,21 @@ final class TestPipelines {
         "2026-11-24T10:00:00Z");
   }
 
+  /** The pipeline with a failure webhook. */
+  static PipelineSpec alerting() {
+    PipelineSpec e = events();
+    return new PipelineSpec(
+        e.name(),
+        e.format(),
+        e.storage(),
+        e.partition(),
+        e.parquet(),
+        e.catalog(),
+        e.redshift(),
+        e.schema(),
+        "https://hooks.example.com/spectrumflow");
+  }
+
   /** The pipeline in replace mode, keeping replaced objects for an hour. */
   static PipelineSpec replacing() {
     PipelineSpec events = events();
