@@ -29,7 +29,13 @@ public record PipelineConfig(
     Parquet parquet,
     Catalog catalog,
     Redshift redshift,
-    List<Column> schema) {
+    List<Column> schema,
+    Schedule schedule,
+    String failureWebhook,
+    Integer maxConcurrentRuns) {
+
+  /** {@code schedule:} when to export what was staged in the pipeline's incoming folder. */
+  public record Schedule(String cron, Boolean paused) {}
 
   /** {@code storage:} where objects go. */
   public record Storage(
@@ -77,7 +83,8 @@ public record PipelineConfig(
             parquet(key + ".parquet"),
             catalog(key + ".catalog", name),
             redshift(key + ".redshift"),
-            schema(key + ".schema"));
+            schema(key + ".schema"),
+            webhook(key + ".failureWebhook"));
     if (spec.storage().mode() == WriteMode.REPLACE_PARTITIONS
         && spec.catalog().mode() != CatalogMode.DIRECT) {
       throw new ConfigException(
@@ -178,6 +185,38 @@ public record PipelineConfig(
         ConfigValues.orDefault(r.externalSchema(), "spectrum"),
         ConfigValues.required(key + ".iamRole", r.iamRole()),
         ConfigValues.orDefault(r.region(), "us-east-1"));
+  }
+
+  /** The checked schedule, or null when the pipeline has none. */
+  public Schedule checkedSchedule(String name) {
+    if (schedule == null) {
+      return null;
+    }
+    String key = "pipelines." + name + ".schedule";
+    CronSpec.requireValid(key + ".cron", ConfigValues.required(key + ".cron", schedule.cron()));
+    return new Schedule(schedule.cron().trim(), Boolean.TRUE.equals(schedule.paused()));
+  }
+
+  /** The most runs of this pipeline at once, or 0 for no limit. */
+  public int checkedMaxConcurrentRuns(String name) {
+    if (maxConcurrentRuns == null) {
+      return 0;
+    }
+    if (maxConcurrentRuns < 1) {
+      throw new ConfigException(
+          "pipelines." + name + ".maxConcurrentRuns: must be at least 1, not " + maxConcurrentRuns);
+    }
+    return maxConcurrentRuns;
+  }
+
+  private String webhook(String key) {
+    if (failureWebhook == null || failureWebhook.isBlank()) {
+      return null;
+    }
+    if (!failureWebhook.matches("https?://\\S+")) {
+      throw new ConfigException(key + ": '" + failureWebhook + "' is not an http(s) URL");
+    }
+    return failureWebhook;
   }
 
   private List<ColumnSpec> schema(String key) {

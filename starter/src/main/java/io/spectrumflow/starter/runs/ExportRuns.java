@@ -3,6 +3,7 @@ package io.spectrumflow.starter.runs;
 import io.spectrumflow.workflows.export.ExportProgress;
 import io.spectrumflow.workflows.export.ExportRequest;
 import io.spectrumflow.workflows.export.ExportResult;
+import io.spectrumflow.workflows.export.ExportSearchAttributes;
 import io.spectrumflow.workflows.export.ExportTaskQueues;
 import io.spectrumflow.workflows.export.ExportWorkflow;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
@@ -62,6 +63,20 @@ public final class ExportRuns {
   /** Where the latest run of a workflow id is. */
   public ExportProgress progress(String workflowId) {
     return client.newWorkflowStub(ExportWorkflow.class, workflowId).progress();
+  }
+
+  /** How many runs of a pipeline are running now, from Temporal's visibility. */
+  public long running(String pipeline) {
+    return client
+        .countWorkflows(
+            "WorkflowType = '"
+                + ExportWorkflow.TYPE
+                + "' AND ExecutionStatus = 'Running' AND "
+                + ExportSearchAttributes.PIPELINE.getName()
+                + " = '"
+                + ExportWorkflowIds.requireValidPipelineName(pipeline)
+                + "'")
+        .getCount();
   }
 
   /** The untyped stub, for status and description. */

@@ -1,0 +1,104 @@
+package io.spectrumflow.starter.app;
+
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.spectrumflow.activities.aws.AwsClients;
+import io.spectrumflow.starter.api.ApiCaller;
+import io.spectrumflow.starter.api.BackfillResource;
+import io.spectrumflow.starter.api.BatchesResource;
+import io.spectrumflow.starter.api.RunsResource;
+import io.spectrumflow.starter.api.SchedulesResource;
+import io.spectrumflow.starter.api.TokenAuthenticator;
+import io.spectrumflow.starter.config.Pipelines;
+import io.spectrumflow.starter.runs.ExportRuns;
+import io.spectrumflow.starter.runs.RunLookup;
+import io.spectrumflow.starter.schedules.PipelineSchedules;
+import io.spectrumflow.starter.staging.BodyIntake;
+import io.spectrumflow.starter.staging.StagingArea;
+import java.time.Clock;
+import java.time.Duration;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+
+/**
+ * The starter: an HTTP API that stages batches and starts their runs, shows runs, and manages
+ * pipelines' schedules and backfills.
+ */
+public class SpectrumflowStarterApplication extends Application<StarterConfiguration> {
+
+  public static void main(String[] args) throws Exception {
+    new SpectrumflowStarterApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "spectrumflow-starter";
+  }
+
+  @Override
+  public void initialize(Bootstrap<StarterConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+  }
+
+  @Override
+  public void run(StarterConfiguration config, Environment environment) {
+    Pipelines pipelines = config.pipelines(); // a bad pipeline setting stops start-up here
+    Clock clock = Clock.systemUTC();
+
+    AwsClients aws = new AwsClients(config.getAws());
+    environment.lifecycle().manage(new ClosingManaged(aws));
+    TemporalConnection temporal = new TemporalConnection(config.getTemporal());
+    environment.lifecycle().manage(temporal);
+    SearchAttributeRegistration.ensure(temporal.service(), config.getTemporal().namespace());
+
+    StagingArea staging = new StagingArea(aws.s3(), config.getStarter().staging());
+    ExportRuns runs = new ExportRuns(temporal.client());
+    RunLookup lookup = new RunLookup(temporal.client());
+    PipelineSchedules schedules =
+        new PipelineSchedules(
+            temporal.schedules(), staging, config.getStarter().maxInputsPerScheduledRun());
+    environment.lifecycle().manage(new ConfiguredSchedules(pipelines, schedules));
+    environment
+        .lifecycle()
+        .manage(
+            new StagingRetention(
+                staging,
+                pipelines.names(),
+                Duration.ofDays(config.getStarter().stagingRetentionDays()),
+                clock));
+
+    environment
+        .jersey()
+        .register(
+            new AuthDynamicFeature(
+                new OAuthCredentialAuthFilter.Builder<ApiCaller>()
+                    .setAuthenticator(new TokenAuthenticator(config.getStarter().authToken()))
+                    .setPrefix("Bearer")
+                    .setRealm("spectrumflow")
+                    .buildAuthFilter()));
+    environment.jersey().register(RolesAllowedDynamicFeature.class);
+    environment
+        .jersey()
+        .register(
+            new BatchesResource(
+                pipelines,
+                staging,
+                runs,
+                lookup,
+                new BodyIntake(config.getStarter().maxBody().toBytes()),
+                clock));
+    environment.jersey().register(new RunsResource(lookup));
+    environment.jersey().register(new SchedulesResource(pipelines, schedules));
+    environment.jersey().register(new BackfillResource(pipelines, staging, runs));
+    environment
+        .healthChecks()
+        .register(
+            "temporal", new TemporalHealthCheck(temporal.service(), config.getTemporal().target()));
+  }
+}
