@@ -73,8 +73,8 @@ class PipelinesFileTest {
             """);
     assertThatThrownBy(() -> PipelinesFile.load(badEnum))
         .isInstanceOf(ConfigException.class)
-        .hasMessage(
-            "pipelines.clicks.parquet.timestampEncoding: 'int97' is not one of int64-micros,"
+        .hasMessageEndingWith(
+            ": pipelines.clicks.parquet.timestampEncoding: 'int97' is not one of int64-micros,"
                 + " int96");
 
     Path missing =
@@ -86,7 +86,7 @@ class PipelinesFileTest {
                 redshift: {workgroupName: wg, iamRole: r}
             """);
     assertThatThrownBy(() -> PipelinesFile.load(missing))
-        .hasMessage("pipelines.clicks.storage.bucket: is required");
+        .hasMessageEndingWith(": pipelines.clicks.storage.bucket: is required");
 
     Path both =
         write(
@@ -98,7 +98,7 @@ class PipelinesFileTest {
                 redshift: {workgroupName: wg, clusterIdentifier: c, dbUser: u, iamRole: r}
             """);
     assertThatThrownBy(() -> PipelinesFile.load(both))
-        .hasMessageStartingWith("pipelines.clicks.redshift: set exactly one of clusterIdentifier");
+        .hasMessageContaining(": pipelines.clicks.redshift: set exactly one of clusterIdentifier");
 
     Path unknown =
         write(
@@ -111,8 +111,57 @@ class PipelinesFileTest {
   }
 
   @Test
+  void checksSchedulesWebhooksAndLimits() throws IOException {
+    Path badCron =
+        write(
+            """
+            pipelines:
+              clicks:
+                storage: {bucket: b}
+                catalog: {database: db}
+                redshift: {workgroupName: wg, iamRole: r}
+                schedule: {cron: "61 * * * *"}
+            """);
+    assertThatThrownBy(() -> PipelinesFile.load(badCron))
+        .hasMessageContaining(
+            ": pipelines.clicks.schedule.cron: '61 * * * *' is not a cron schedule");
+
+    Path good =
+        write(
+            """
+            pipelines:
+              clicks:
+                storage: {bucket: b}
+                catalog: {database: db}
+                redshift: {workgroupName: wg, iamRole: r}
+                schedule: {cron: "*/15 * * * *", paused: true}
+                failureWebhook: https://hooks.example.com/x
+                maxConcurrentRuns: 2
+            """);
+    Pipelines pipelines = PipelinesFile.load(good);
+    assertThat(pipelines.schedules().get("clicks"))
+        .isEqualTo(new PipelineConfig.Schedule("*/15 * * * *", true));
+    assertThat(pipelines.pipeline("clicks").failureWebhook())
+        .isEqualTo("https://hooks.example.com/x");
+    assertThat(pipelines.maxConcurrentRuns("clicks")).isEqualTo(2);
+
+    Path badHook =
+        write(
+            """
+            pipelines:
+              clicks:
+                storage: {bucket: b}
+                catalog: {database: db}
+                redshift: {workgroupName: wg, iamRole: r}
+                failureWebhook: "ftp://x"
+            """);
+    assertThatThrownBy(() -> PipelinesFile.load(badHook))
+        .hasMessageContaining("pipelines.clicks.failureWebhook: 'ftp://x' is not an http(s) URL");
+  }
+
+  @Test
   void refusesAnUnknownPipelineNamingTheConfiguredOnes() {
-    PipelinesFile file = PipelinesFile.load(Path.of("../config/local.yml"));
+    Pipelines file = PipelinesFile.load(Path.of("../config/local.yml"));
     assertThatThrownBy(() -> file.pipeline("nope"))
         .hasMessage(
             "no pipeline named 'nope'; configured: events, events-json, events-seed,"
