@@ -34,18 +34,18 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The embedded stack with a worker and a client, for end-to-end tests: stage input, run batches,
  * query through the Data API stand-in, list objects. The worker's AWS calls are recorded.
  */
-final class RunningStack implements AutoCloseable {
+public final class RunningStack implements AutoCloseable {
 
   /** Every AWS call the worker made, as {@code service:Operation}. */
-  final List<String> workerCalls = Collections.synchronizedList(new ArrayList<>());
+  public final List<String> workerCalls = Collections.synchronizedList(new ArrayList<>());
 
-  final EmbeddedStack stack;
-  final AwsClients aws;
-  final ExportRuns runs;
+  public final EmbeddedStack stack;
+  public final AwsClients aws;
+  public final ExportRuns runs;
   private final ExportWorker worker;
   private final WorkflowServiceStubs service;
 
-  RunningStack(Path dataDir) throws Exception {
+  public RunningStack(Path dataDir) throws Exception {
     stack =
         EmbeddedStack.start(
             dataDir, EmbeddedStack.Ports.FREE.withCrawlDuration(Duration.ofMillis(600)));
@@ -63,13 +63,13 @@ final class RunningStack implements AutoCloseable {
   }
 
   /** A pipeline from a YAML text of the {@code pipelines:} section. */
-  static PipelineSpec pipeline(Path dir, String name, String yaml) throws IOException {
+  public static PipelineSpec pipeline(Path dir, String name, String yaml) throws IOException {
     Path file = Files.writeString(dir.resolve(name + ".yml"), yaml);
     return PipelinesFile.load(file).pipeline(name);
   }
 
   /** Creates the pipeline's bucket if needed and stages a body; returns its URI. */
-  String stage(PipelineSpec pipeline, String name, String body) {
+  public String stage(PipelineSpec pipeline, String name, String body) {
     String bucket = pipeline.storage().bucket();
     if (aws.s3().listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
       aws.s3().createBucket(b -> b.bucket(bucket));
@@ -80,24 +80,25 @@ final class RunningStack implements AutoCloseable {
   }
 
   /** Runs a batch to its end. */
-  ExportResult export(PipelineSpec pipeline, String batchId, String body) throws TimeoutException {
+  public ExportResult export(PipelineSpec pipeline, String batchId, String body)
+      throws TimeoutException {
     String input = stage(pipeline, batchId, body);
     RunStarted started =
         runs.start(new ExportRequest(batchId, pipeline, List.of(input), null), true);
     return runs.result(started.workflowId(), Duration.ofMinutes(2));
   }
 
-  List<List<Field>> query(PipelineSpec pipeline, String sql) {
+  public List<List<Field>> query(PipelineSpec pipeline, String sql) {
     String id =
         new DataApiStatements(aws.redshiftData()).run(pipeline.redshift(), sql, polled -> {});
     return aws.redshiftData().getStatementResult(b -> b.id(id)).records();
   }
 
-  long count(PipelineSpec pipeline, String sql) {
+  public long count(PipelineSpec pipeline, String sql) {
     return query(pipeline, sql).get(0).get(0).longValue();
   }
 
-  List<String> objectsUnderTable(PipelineSpec pipeline) {
+  public List<String> objectsUnderTable(PipelineSpec pipeline) {
     return aws
         .s3()
         .listObjectsV2Paginator(

@@ -11,6 +11,7 @@ import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.starter.api.ApiCaller;
 import io.spectrumflow.starter.api.BackfillResource;
 import io.spectrumflow.starter.api.BatchesResource;
+import io.spectrumflow.starter.api.JsonUnauthorizedHandler;
 import io.spectrumflow.starter.api.RunsResource;
 import io.spectrumflow.starter.api.SchedulesResource;
 import io.spectrumflow.starter.api.TokenAuthenticator;
@@ -81,6 +82,7 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
                     .setAuthenticator(new TokenAuthenticator(config.getStarter().authToken()))
                     .setPrefix("Bearer")
                     .setRealm("spectrumflow")
+                    .setUnauthorizedHandler(new JsonUnauthorizedHandler())
                     .buildAuthFilter()));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
     environment

@@ -1,79 +1,112 @@
 package io.spectrumflow.starter.cli;
 
-import io.spectrumflow.starter.config.PipelinesFile;
+import io.spectrumflow.activities.dump.BadInputException;
+import io.spectrumflow.activities.dump.InputCheck;
 import io.spectrumflow.starter.runs.ExportRuns;
 import io.spectrumflow.starter.runs.RunStarted;
 import io.spectrumflow.workflows.export.ExportRequest;
 import io.spectrumflow.workflows.export.ExportResult;
-import io.temporal.client.WorkflowClient;
+import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.spectrumflow.workflows.pipeline.SourceFormat;
+import io.temporal.client.WorkflowFailedException;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code spectrumflow run}: starts the export of staged objects. */
+/** {@code spectrumflow run}: submits a batch and follows it to its end. */
 @Command(
     name = "run",
-    description = "Start the export of a batch already staged in S3 (one run per batch id).")
+    mixinStandardHelpOptions = true,
+    description =
+        "Export a batch: local files (checked, then staged in S3) or objects already staged,"
+            + " followed with a progress bar until Redshift has counted its rows. The same batch"
+            + " id again is the same run.")
 public final class RunCommand implements Callable<Integer> {
 
-  @Mixin TemporalOptions temporal;
-
-  @Option(
-      names = {"-c", "--config"},
-      defaultValue = "${env:SPECTRUMFLOW_HOME:-.}/config/local.yml",
-      description = "Configuration file with the pipelines (default: ${DEFAULT-VALUE})")
-  Path config;
+  @Mixin ConfigOptions options;
 
   @Parameters(index = "0", description = "The pipeline, as named in the configuration")
   String pipeline;
 
-  @Option(
-      names = "--batch-id",
-      required = true,
-      description = "Names the run and its objects; the same id again is the same run")
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Inputs inputs;
+
+  static final class Inputs {
+    @Option(
+        names = {"-f", "--file"},
+        description = "A local file of records; repeat for several, read in order")
+    List<Path> files;
+
+    @Option(
+        names = "--input",
+        description = "An object already staged, s3://bucket/key; repeat for several")
+    List<String> staged;
+  }
+
+  @Option(names = "--batch-id", description = "Names the run and its objects (default: new)")
   String batchId;
-
-  @Option(
-      names = "--input",
-      required = true,
-      description = "A staged input object, s3://bucket/key; repeat for several, read in order")
-  List<String> inputs;
-
-  @Option(names = "--batch-time", description = "ISO-8601 instant of the batch (default: now)")
-  String batchTime;
 
   @Option(names = "--rerun", description = "Run again even if this batch already completed")
   boolean rerun;
 
-  @Option(names = "--wait", description = "Wait for the run to finish and print its result")
-  boolean await;
+  @Option(names = "--detach", description = "Start the run and return without following it")
+  boolean detach;
 
   @Override
   public Integer call() throws Exception {
-    ExportRequest request =
-        new ExportRequest(
-            batchId, PipelinesFile.load(config).pipeline(pipeline), inputs, batchTime);
-    WorkflowClient client = temporal.connect();
-    try {
-      ExportRuns runs = new ExportRuns(client);
-      RunStarted started = runs.start(request, rerun);
+    try (Connected connected = options.connect()) {
+      PipelineSpec spec = connected.pipelines.pipeline(pipeline);
+      String id =
+          batchId != null ? batchId : "cli-" + UUID.randomUUID().toString().substring(0, 12);
+      List<String> uris;
+      if (inputs.files != null) {
+        for (Path file : inputs.files) {
+          try {
+            InputCheck.records(spec.format(), file);
+          } catch (BadInputException bad) {
+            System.err.println(file + ": " + bad.getMessage());
+            return 2;
+          }
+        }
+        uris =
+            connected
+                .staging()
+                .stage(
+                    pipeline,
+                    LocalDate.now(ZoneOffset.UTC),
+                    id,
+                    inputs.files,
+                    spec.format() == SourceFormat.CSV ? "csv" : "json")
+                .inputs();
+      } else {
+        uris = inputs.staged;
+      }
+      ExportRuns runs = new ExportRuns(connected.temporal.client());
+      RunStarted started = runs.start(new ExportRequest(id, spec, uris, null), rerun);
       System.out.printf(
           "%s %s (run %s)%n",
           started.existing() ? "batch already submitted:" : "started",
           started.workflowId(),
           started.runId());
-      if (await) {
-        ExportResult result = runs.result(started.workflowId(), Duration.ofHours(6));
-        System.out.println(ResultText.of(result));
+      if (detach) {
+        return 0;
       }
-      return 0;
-    } finally {
-      client.getWorkflowServiceStubs().shutdown();
+      try {
+        ExportResult result = new RunFollower(runs).follow(started.workflowId());
+        System.out.print(ResultText.of(result));
+        return 0;
+      } catch (WorkflowFailedException failed) {
+        System.err.println("The run failed: " + failed.getCause().getMessage());
+        return 1;
+      }
     }
   }
 }

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       StatusCommand.class,
+      ListCommand.class,
+      ScheduleCommand.class,
       IamPolicyCommand.class,
       DoctorCommand.class,
       CommandLine.HelpCommand.class

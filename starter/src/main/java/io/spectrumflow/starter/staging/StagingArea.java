@@ -63,9 +63,22 @@ public final class StagingArea {
   /** Stages a posted body as its batch's only input and returns the batch. */
   public StagedBatch stage(
       String pipeline, LocalDate date, String batchId, Path body, String extension) {
-    String key = prefix(pipeline) + API + date + "/" + batchId + "/body." + extension;
-    s3.putObject(b -> b.bucket(root.bucket()).key(key), RequestBody.fromFile(body));
-    return new StagedBatch(batchId, List.of(uri(key)));
+    return stage(pipeline, date, batchId, List.of(body), extension);
+  }
+
+  /** Stages files as a batch's inputs, in order, and returns the batch. */
+  public StagedBatch stage(
+      String pipeline, LocalDate date, String batchId, List<Path> files, String extension) {
+    List<String> inputs = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      String name =
+          files.size() == 1 ? "body." + extension : String.format("body-%04d.%s", i, extension);
+      String key = prefix(pipeline) + API + date + "/" + batchId + "/" + name;
+      Path file = files.get(i);
+      s3.putObject(b -> b.bucket(root.bucket()).key(key), RequestBody.fromFile(file));
+      inputs.add(uri(key));
+    }
+    return new StagedBatch(batchId, inputs);
   }
 
   /** The batches staged on a day, posted or scheduled, with their inputs in order. */

@@ -1,0 +1,30 @@
+package io.spectrumflow.local.cli;
+
+import io.spectrumflow.starter.app.SpectrumflowStarterApplication;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code spectrumflow starter}: the starter's HTTP API, a Dropwizard application. */
+@Command(
+    name = "starter",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the starter (HTTP API: batches, runs, schedules, backfill) with a configuration file;"
+            + " config/local.yml listens on HTTP_PORT, 8080 by default.")
+public final class StarterAppCommand implements Callable<Integer> {
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = "${env:SPECTRUMFLOW_HOME:-.}/config/local.yml",
+      description = "Configuration file (default: ${DEFAULT-VALUE})")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    new SpectrumflowStarterApplication().run("server", config.toString());
+    return 0;
+  }
+}

@@ -1,0 +1,86 @@
+package io.spectrumflow.local.starterapp;
+
+import io.spectrumflow.local.e2e.RunningStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Starter configuration files pointing at a running embedded stack. */
+final class StarterConfigs {
+
+  private StarterConfigs() {}
+
+  /**
+   * @param extraPipelines more YAML under {@code pipelines:}, indented by two spaces
+   */
+  static Path write(Path dir, RunningStack stack, String webhook, String extraPipelines)
+      throws IOException {
+    String redshift =
+        "{clusterIdentifier: spectrumflow-local, dbUser: awsuser,"
+            + " iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum}";
+    String yaml =
+        """
+        temporal:
+          target: %s
+        aws:
+          region: us-east-1
+          s3Endpoint: %s
+          glueEndpoint: %s
+          redshiftDataEndpoint: %s
+          redshiftEndpoint: %s
+          s3PathStyle: true
+        starter:
+          authToken: %s
+          maxBody: 64KiB
+          staging: s3://spectrumflow-lake/staging/
+        server:
+          type: simple
+          applicationContextPath: /
+          adminContextPath: /admin
+          connector: {type: http, port: 0, bindHost: 127.0.0.1}
+        logging:
+          level: WARN
+        pipelines:
+          events:
+            format: csv
+            storage: {bucket: spectrumflow-lake, prefix: api}
+            partition: {field: event_time}
+            catalog: {database: api, table: events}
+            redshift: %s
+          events-json:
+            format: json
+            storage: {bucket: spectrumflow-lake, prefix: api}
+            partition: {field: event_time}
+            catalog: {database: api, table: events_json}
+            redshift: %s
+          backfilled:
+            format: json
+            storage: {bucket: spectrumflow-lake, prefix: api}
+            partition: {field: event_time}
+            catalog: {database: api, table: backfilled}
+            redshift: %s
+          alerting:
+            format: json
+            storage: {bucket: spectrumflow-lake, prefix: api}
+            partition: {field: event_time}
+            catalog: {database: api, table: alerting}
+            redshift: %s
+            failureWebhook: %s
+        %s"""
+            .formatted(
+                stack.stack.temporalTarget(),
+                stack.stack.aws().s3Endpoint(),
+                stack.stack.aws().glueEndpoint(),
+                stack.stack.aws().redshiftDataEndpoint(),
+                stack.stack.aws().redshiftEndpoint(),
+                StarterApi.TOKEN,
+                redshift,
+                redshift,
+                redshift,
+                redshift,
+                webhook,
+                extraPipelines);
+    return Files.writeString(
+        dir.resolve(extraPipelines.isEmpty() ? "starter.yml" : "broken.yml"), yaml);
+  }
+}
