@@ -151,7 +151,9 @@ public final class ExportWorker implements AutoCloseable {
    * @return whether every running task finished within the grace period
    */
   public boolean stop(Duration grace) {
-    log.info("worker stopping: no new tasks; running tasks have up to {} to finish", grace);
+    log.info(
+        "worker stopping: polling stopped; running tasks have up to {} ms to finish",
+        grace.toMillis());
     long started = System.nanoTime();
     factory.shutdown();
     factory.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -162,7 +164,9 @@ public final class ExportWorker implements AutoCloseable {
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     } else {
       // An interrupted activity is retried by Temporal after its timeout, here or elsewhere.
-      log.warn("worker grace period of {} is over: interrupting the tasks still running", grace);
+      log.warn(
+          "worker grace period of {} ms is over: interrupting the tasks still running",
+          grace.toMillis());
       factory.shutdownNow();
       factory.awaitTermination(5, TimeUnit.SECONDS);
     }
