@@ -19,8 +19,10 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -79,16 +81,17 @@ public final class ExportWorker implements AutoCloseable {
                 .setNamespace(settings.namespace())
                 .setIdentity(identity)
                 .build());
+    List<WorkerInterceptor> interceptors = new ArrayList<>(options.workerInterceptors());
+    interceptors.add(new FinishOnShutdownInterceptor());
     this.factory =
         WorkerFactory.newInstance(
             client,
             WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(
-                    options.workerInterceptors().toArray(WorkerInterceptor[]::new))
+                .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
                 .build());
     this.aws = new AwsClients(settings.aws(), options.awsInterceptors());
 
-    Worker shared = factory.newWorker(ExportTaskQueues.EXPORT);
+    Worker shared = factory.newWorker(ExportTaskQueues.EXPORT, workerOptions(options));
     shared.registerWorkflowImplementationTypes(
         workflowOptions(options), ExportWorkflowImpl.class, PreflightWorkflowImpl.class);
     shared.registerActivitiesImplementations(
@@ -97,8 +100,16 @@ public final class ExportWorker implements AutoCloseable {
         new StorageActivitiesImpl(aws.s3()),
         new PreflightActivitiesImpl(aws),
         new RedshiftActivitiesImpl(aws.redshiftData(), aws.redshift()));
-    Worker host = factory.newWorker(hostQueue);
+    Worker host = factory.newWorker(hostQueue, workerOptions(options));
     host.registerActivitiesImplementations(new UploadActivitiesImpl(aws.s3()));
+  }
+
+  private static WorkerOptions workerOptions(ExportWorkerOptions options) {
+    WorkerOptions.Builder worker = WorkerOptions.newBuilder();
+    if (options.stickyQueueScheduleToStartTimeout() != null) {
+      worker.setStickyQueueScheduleToStartTimeout(options.stickyQueueScheduleToStartTimeout());
+    }
+    return worker.build();
   }
 
   /**
