@@ -59,6 +59,8 @@ record WorkerAppConfig(
         worker:
           workDir: %s
           hostPickupTimeout: 2 seconds
+          # The Temporal test server never moves a workflow task off a stopped worker's sticky queue.
+          stickyQueueScheduleToStartTimeout: 0 seconds
           shutdownGracePeriod: 30 seconds
           metricsReportInterval: 200 milliseconds
           healthCheckBuckets: [%s]

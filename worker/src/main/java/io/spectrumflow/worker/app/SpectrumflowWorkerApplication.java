@@ -65,7 +65,9 @@ public class SpectrumflowWorkerApplication extends Application<WorkerConfigurati
             ExportWorkerOptions.DEFAULTS
                 .withMetricsScope(sdkMetrics)
                 .withWorkerInterceptors(workerInterceptors(metrics))
-                .withHostPickupTimeout(section.getHostPickupTimeout().toJavaDuration()));
+                .withHostPickupTimeout(section.getHostPickupTimeout().toJavaDuration())
+                .withStickyQueueScheduleToStartTimeout(
+                    section.getStickyQueueScheduleToStartTimeout().toJavaDuration()));
     environment
         .lifecycle()
         .manage(

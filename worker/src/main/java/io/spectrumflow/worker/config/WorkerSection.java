@@ -27,6 +27,17 @@ public class WorkerSection {
   @JsonProperty
   private Duration hostPickupTimeout = Duration.minutes(2);
 
+  /**
+   * How long a workflow task waits on this worker's sticky queue (where its cached workflows are
+   * continued without replay) before the server gives it to any worker. Zero turns sticky execution
+   * off: needed with the embedded stack's Temporal test server, which never moves a task off the
+   * sticky queue of a worker that has stopped.
+   */
+  @NotNull
+  @MaxDuration(value = 10, unit = TimeUnit.MINUTES)
+  @JsonProperty
+  private Duration stickyQueueScheduleToStartTimeout = Duration.seconds(5);
+
   /** How long running activities may take to finish once the worker is told to stop. */
   @NotNull
   @MaxDuration(value = 1, unit = TimeUnit.HOURS)
@@ -51,6 +62,10 @@ public class WorkerSection {
 
   public Duration getHostPickupTimeout() {
     return hostPickupTimeout;
+  }
+
+  public Duration getStickyQueueScheduleToStartTimeout() {
+    return stickyQueueScheduleToStartTimeout;
   }
 
   public Duration getShutdownGracePeriod() {

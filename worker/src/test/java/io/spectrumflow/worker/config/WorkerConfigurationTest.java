@@ -59,6 +59,8 @@ class WorkerConfigurationTest {
     assertThat(config.getAws().s3Endpoint()).isEqualTo(URI.create("http://127.0.0.1:9000"));
     assertThat(config.getAws().s3PathStyle()).isTrue();
     assertThat(config.getWorker().getHostPickupTimeout()).isEqualTo(Duration.seconds(90));
+    assertThat(config.getWorker().getStickyQueueScheduleToStartTimeout())
+        .isEqualTo(Duration.seconds(5));
     assertThat(config.getWorker().getShutdownGracePeriod()).isEqualTo(Duration.seconds(45));
     assertThat(config.getWorker().getMetricsReportInterval()).isEqualTo(Duration.seconds(5));
     assertThat(config.getWorker().getHealthCheckBuckets()).containsExactly("spectrumflow-lake");
