@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TemporalSdkMetricsTest {
 
   @Test
-  void sdkCountersAndTimersBecomeDropwizardMetricsNamedWithTheirTags() throws Exception {
+  void sdkCountersAndTimersBecomeDropwizardMetricsNamedWithTheTagsThatApply() throws Exception {
     MetricRegistry registry = new MetricRegistry();
     Scope scope = TemporalSdkMetrics.reportingInto(registry, Duration.ofMinutes(1));
     Scope tagged =
