@@ -13,13 +13,21 @@ import io.spectrumflow.workflows.export.ExportTaskQueues;
 import io.spectrumflow.workflows.export.ExportWorkflowImpl;
 import io.spectrumflow.workflows.preflight.PreflightWorkflowImpl;
 import io.spectrumflow.workflows.schedule.ScheduledExportWorkflowImpl;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.WorkflowImplementationOptions;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +39,23 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  */
 public final class ExportWorker implements AutoCloseable {
 
+  /**
+   * The activity type Temporal names {@code UploadActivities#uploadPartitions} by; per-type
+   * activity options are keyed by it.
+   */
+  public static final String UPLOAD_ACTIVITY_TYPE = "UploadPartitions";
+
   private static final Logger log = LoggerFactory.getLogger(ExportWorker.class);
+  private static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
 
   private final WorkflowServiceStubs service;
   private final WorkerFactory factory;
   private final AwsClients aws;
   private final String hostQueue;
+  private final WorkerSettings settings;
 
   public ExportWorker(WorkerSettings settings) {
-    this(settings, List.of());
+    this(settings, ExportWorkerOptions.DEFAULTS);
   }
 
   /**
@@ -47,11 +63,20 @@ public final class ExportWorker implements AutoCloseable {
    * made, injecting faults).
    */
   public ExportWorker(WorkerSettings settings, List<ExecutionInterceptor> interceptors) {
+    this(settings, ExportWorkerOptions.DEFAULTS.withAwsInterceptors(interceptors));
+  }
+
+  /** A worker with metrics, interceptors and its host pickup timeout as the options say. */
+  public ExportWorker(WorkerSettings settings, ExportWorkerOptions options) {
+    this.settings = settings;
     String identity = WorkerIdentity.create();
     this.hostQueue = ExportTaskQueues.hostQueue(identity);
-    this.service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(settings.temporalTarget()).build());
+    WorkflowServiceStubsOptions.Builder stubs =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(settings.temporalTarget());
+    if (options.metricsScope() != null) {
+      stubs.setMetricsScope(options.metricsScope());
+    }
+    this.service = WorkflowServiceStubs.newServiceStubs(stubs.build());
     WorkflowClient client =
         WorkflowClient.newInstance(
             service,
@@ -59,12 +84,22 @@ public final class ExportWorker implements AutoCloseable {
                 .setNamespace(settings.namespace())
                 .setIdentity(identity)
                 .build());
-    this.factory = WorkerFactory.newInstance(client);
-    this.aws = new AwsClients(settings.aws(), interceptors);
+    List<WorkerInterceptor> interceptors = new ArrayList<>(options.workerInterceptors());
+    interceptors.add(new FinishOnShutdownInterceptor());
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
+                .build());
+    this.aws = new AwsClients(settings.aws(), options.awsInterceptors());
 
-    Worker shared = factory.newWorker(ExportTaskQueues.EXPORT);
+    Worker shared = factory.newWorker(ExportTaskQueues.EXPORT, workerOptions(options));
     shared.registerWorkflowImplementationTypes(
-        ExportWorkflowImpl.class, PreflightWorkflowImpl.class, ScheduledExportWorkflowImpl.class);
+        workflowOptions(options),
+        ExportWorkflowImpl.class,
+        PreflightWorkflowImpl.class,
+        ScheduledExportWorkflowImpl.class);
     shared.registerActivitiesImplementations(
         new DumpActivitiesImpl(aws.s3(), aws.glue(), settings.workDir(), hostQueue),
         new CatalogActivitiesImpl(aws.glue()),
@@ -73,27 +108,96 @@ public final class ExportWorker implements AutoCloseable {
         new StagingActivitiesImpl(aws.s3()),
         new AlertActivitiesImpl(),
         new RedshiftActivitiesImpl(aws.redshiftData(), aws.redshift()));
-    Worker host = factory.newWorker(hostQueue);
+    Worker host = factory.newWorker(hostQueue, workerOptions(options));
     host.registerActivitiesImplementations(new UploadActivitiesImpl(aws.s3()));
+  }
+
+  private static WorkerOptions workerOptions(ExportWorkerOptions options) {
+    WorkerOptions.Builder worker = WorkerOptions.newBuilder();
+    if (options.stickyQueueScheduleToStartTimeout() != null) {
+      worker.setStickyQueueScheduleToStartTimeout(options.stickyQueueScheduleToStartTimeout());
+    }
+    return worker.build();
+  }
+
+  /**
+   * The upload's schedule-to-start timeout is how long a dump's host may be gone before the pair is
+   * redone elsewhere; options given here override the workflow's own per activity type.
+   */
+  private static WorkflowImplementationOptions workflowOptions(ExportWorkerOptions options) {
+    if (options.hostPickupTimeout() == null) {
+      return WorkflowImplementationOptions.getDefaultInstance();
+    }
+    return WorkflowImplementationOptions.newBuilder()
+        .setActivityOptions(
+            Map.of(
+                UPLOAD_ACTIVITY_TYPE,
+                ActivityOptions.newBuilder()
+                    .setScheduleToStartTimeout(options.hostPickupTimeout())
+                    .build()))
+        .build();
   }
 
   /** Starts polling. */
   public void start() {
     factory.start();
-    log.info("worker polling {} and {}", ExportTaskQueues.EXPORT, hostQueue);
+    log.info(
+        "worker polling {} and {} at {} (namespace {})",
+        ExportTaskQueues.EXPORT,
+        hostQueue,
+        settings.temporalTarget(),
+        settings.namespace());
   }
 
   public String hostQueue() {
     return hostQueue;
   }
 
-  /** Stops polling and lets running activities finish (for up to 30 s). */
-  @Override
-  public void close() {
+  /** The connection to Temporal this worker polls through. */
+  public WorkflowServiceStubs service() {
+    return service;
+  }
+
+  /** The AWS clients its activities use. */
+  public AwsClients aws() {
+    return aws;
+  }
+
+  /**
+   * Stops polling at once, lets the tasks already running finish for up to {@code grace}, then
+   * interrupts what is left; then closes the connections.
+   *
+   * @return whether every running task finished within the grace period
+   */
+  public boolean stop(Duration grace) {
+    log.info(
+        "worker stopping: polling stopped; running tasks have up to {} ms to finish",
+        grace.toMillis());
+    long started = System.nanoTime();
     factory.shutdown();
-    factory.awaitTermination(30, TimeUnit.SECONDS);
+    factory.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    boolean graceful = factory.isTerminated();
+    if (graceful) {
+      log.info(
+          "worker stopped after {} ms: every running task finished",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    } else {
+      // An interrupted activity is retried by Temporal after its timeout, here or elsewhere.
+      log.warn(
+          "worker grace period of {} ms is over: interrupting the tasks still running",
+          grace.toMillis());
+      factory.shutdownNow();
+      factory.awaitTermination(5, TimeUnit.SECONDS);
+    }
     service.shutdown();
     service.awaitTermination(5, TimeUnit.SECONDS);
     aws.close();
+    return graceful;
+  }
+
+  /** Stops polling and lets running activities finish (for up to 30 s). */
+  @Override
+  public void close() {
+    stop(DEFAULT_GRACE);
   }
 }

@@ -76,8 +76,7 @@ class BadInputCorpusTest {
     try (InputStream manifest =
         BadInputCorpusTest.class.getResourceAsStream("/bad-input/cases.yml")) {
       return new ObjectMapper(new YAMLFactory())
-          .readValue(manifest, new TypeReference<List<CorpusCase>>() {})
-          .stream();
+          .readValue(manifest, new TypeReference<List<CorpusCase>>() {}).stream();
     }
   }
 
@@ -112,10 +111,16 @@ class BadInputCorpusTest {
       }
       if (pipeline.schema().isEmpty()) {
         // the starter's intake refuses malformed bodies with the same rules, where it can tell
-        assertThat(syntaxOnly(c) ? catchThrowableOfType(BadInputException.class, () -> InputCheck.records(pipeline.format(), input)) : null)
-            .satisfiesAnyOf(e -> assertThat(syntaxOnly(c)).isFalse(), e -> assertThat(e).isNotNull());
+        assertThat(
+                syntaxOnly(c)
+                    ? catchThrowableOfType(
+                        BadInputException.class, () -> InputCheck.records(pipeline.format(), input))
+                    : null)
+            .satisfiesAnyOf(
+                e -> assertThat(syntaxOnly(c)).isFalse(), e -> assertThat(e).isNotNull());
       }
-      SUMMARY.append(String.format("  %-44s rejected: %s%n", c.file(), firstSentence(bad.getMessage())));
+      SUMMARY.append(
+          String.format("  %-44s rejected: %s%n", c.file(), firstSentence(bad.getMessage())));
     } else {
       DumpOutcome outcome = dump(pipeline, input, out);
       assertThat(outcome.rows()).isEqualTo(c.rows());
@@ -136,7 +141,13 @@ class BadInputCorpusTest {
 
   private static DumpOutcome dump(PipelineSpec pipeline, Path input, Path out) throws IOException {
     return new ParquetDumper(pipeline)
-        .dump(List.of(input), out, "corpus", Instant.parse("2026-11-24T12:00:00Z"), List.of(), r -> {});
+        .dump(
+            List.of(input),
+            out,
+            "corpus",
+            Instant.parse("2026-11-24T12:00:00Z"),
+            List.of(),
+            r -> {});
   }
 
   private static PipelineSpec pipelineFor(CorpusCase c) {
