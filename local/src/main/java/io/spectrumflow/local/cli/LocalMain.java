@@ -21,7 +21,8 @@ public final class LocalMain {
         new CommandLine(new SpectrumflowCommand())
             .addSubcommand("demo", new DemoCommand())
             .addSubcommand("local", new LocalStackCommand())
-            .addSubcommand("starter", new StarterAppCommand());
+            .addSubcommand("starter", new StarterAppCommand())
+            .addSubcommand("worker", new WorkerAppCommand());
     int exit = commandLine.execute(args);
     if (!isServer(args)) {
       System.exit(exit);

@@ -172,21 +172,34 @@ class BadInputCorpusTest {
   }
 
   private static Path input(CorpusCase c) throws IOException, URISyntaxException {
-    if (c.file().equals("generated:single-record-50MB.ndjson")) {
-      Path big = dir.resolve("single-record-50MB.ndjson");
-      if (!Files.exists(big)) {
-        try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
-          out.write("{\"id\": 1, \"event_time\": \"2026-11-24T10:00:00Z\", \"payload\": \"");
-          String chunk = "0123456789abcdefghijklmnopqrstuvwxyz ".repeat(1000);
-          for (long written = 0; written < 50L << 20; written += chunk.length()) {
+    return switch (c.file()) {
+      case "generated:single-record-50MB.ndjson" -> generated(c, 10, 5L << 20);
+      case "generated:single-value-over-20M-characters.ndjson" -> generated(c, 1, 21L << 20);
+      default -> Path.of(BadInputCorpusTest.class.getResource("/bad-input/" + c.file()).toURI());
+    };
+  }
+
+  /**
+   * One record of {@code fields} text fields of {@code bytes} each, written without a copy in
+   * memory.
+   */
+  private static Path generated(CorpusCase c, int fields, long bytes) throws IOException {
+    Path file = dir.resolve(c.file().substring("generated:".length()));
+    if (!Files.exists(file)) {
+      String chunk = "0123456789abcdefghijklmnopqrstuvwxyz ".repeat(1000);
+      try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        out.write("{\"id\": 1, \"event_time\": \"2026-11-24T10:00:00Z\"");
+        for (int f = 0; f < fields; f++) {
+          out.write(fields == 1 ? ", \"payload\": \"" : ", \"f" + f + "\": \"");
+          for (long written = 0; written < bytes; written += chunk.length()) {
             out.write(chunk);
           }
-          out.write("\"}\n");
+          out.write("\"");
         }
+        out.write("}\n");
       }
-      return big;
     }
-    return Path.of(BadInputCorpusTest.class.getResource("/bad-input/" + c.file()).toURI());
+    return file;
   }
 
   private static String firstSentence(String message) {

@@ -28,7 +28,9 @@ class IamPolicyCoverageTest {
           "redshift:GetClusterCredentials", "called by the Data API on the worker's behalf",
           "iam:PassRole", "checked by Glue when the crawler is created, not an API call of ours",
           "glue:UpdateCrawler", "only when the crawler's definition changed",
-          "glue:BatchCreatePartition", "crawler mode: only for partitions the crawl missed");
+          "glue:BatchCreatePartition", "crawler mode: only for partitions the crawl missed",
+          "glue:GetDatabases", "the worker application's health check",
+          "redshift-data:ListStatements", "the worker application's health check");
 
   @TempDir Path dir;
 

@@ -93,7 +93,8 @@ public final class IamPolicy {
             List.of(
                 "redshift-data:ExecuteStatement",
                 "redshift-data:DescribeStatement",
-                "redshift-data:GetStatementResult"),
+                "redshift-data:GetStatementResult",
+                "redshift-data:ListStatements"),
             List.of("*")));
     RedshiftSpec redshift = pipeline.redshift();
     if (redshift.clusterIdentifier() != null) {
@@ -160,7 +161,9 @@ public final class IamPolicy {
 
   private List<String> glueActions() {
     List<String> actions =
-        new ArrayList<>(List.of("glue:GetDatabase", "glue:CreateDatabase", "glue:GetTable"));
+        new ArrayList<>(
+            List.of(
+                "glue:GetDatabase", "glue:GetDatabases", "glue:CreateDatabase", "glue:GetTable"));
     if (pipeline.catalog().mode() == CatalogMode.CRAWLER) {
       actions.addAll(
           List.of("glue:UpdateTable", "glue:BatchGetPartition", "glue:BatchCreatePartition"));

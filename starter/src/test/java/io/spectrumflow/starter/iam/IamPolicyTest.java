@@ -49,6 +49,7 @@ class IamPolicyTest {
             "s3:DeleteObject",
             "s3:ListBucket",
             "glue:GetDatabase",
+            "glue:GetDatabases",
             "glue:CreateDatabase",
             "glue:GetTable",
             "glue:CreateTable",
@@ -57,6 +58,7 @@ class IamPolicyTest {
             "redshift-data:ExecuteStatement",
             "redshift-data:DescribeStatement",
             "redshift-data:GetStatementResult",
+            "redshift-data:ListStatements",
             "redshift:DescribeClusters",
             "redshift:GetClusterCredentials");
     assertThat(resources(worker, "WriteTableObjects"))
