@@ -6,6 +6,7 @@ import io.spectrumflow.workflows.export.CatalogRequest;
 import io.spectrumflow.workflows.export.CatalogResult;
 import io.spectrumflow.workflows.export.CrawlRequest;
 import io.spectrumflow.workflows.export.CrawlResult;
+import io.spectrumflow.workflows.export.RestoreRequest;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,9 +18,11 @@ public final class CatalogActivitiesImpl implements CatalogActivities {
   private final DirectCatalog direct;
   private final CrawlerRuns crawls;
   private final CrawledTable crawled;
+  private final PartitionVersions versions;
 
   public CatalogActivitiesImpl(GlueClient glue) {
     this.direct = new DirectCatalog(glue);
+    this.versions = new PartitionVersions(glue);
     this.crawls = new CrawlerRuns(glue);
     this.crawled = new CrawledTable(glue);
   }
@@ -40,6 +43,15 @@ public final class CatalogActivitiesImpl implements CatalogActivities {
       return crawls.run(new CrawlerDefinition(request.pipeline()), () -> context.heartbeat(null));
     } catch (SdkException e) {
       throw AwsFailures.translate("Glue", "crawler run", e);
+    }
+  }
+
+  @Override
+  public void restorePartitions(RestoreRequest request) {
+    try {
+      versions.restore(request.pipeline(), request.locations());
+    } catch (SdkException e) {
+      throw AwsFailures.translate("Glue", "BatchUpdatePartition", e);
     }
   }
 

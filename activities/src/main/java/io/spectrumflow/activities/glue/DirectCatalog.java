@@ -48,7 +48,7 @@ public final class DirectCatalog {
           database,
           pipeline.catalog().table(),
           switched.created(),
-          switched.replacedLocations().size(),
+          switched.replaced().size(),
           request.batchId(),
           switched.alreadySwitched(),
           table.added.isEmpty() ? "" : "; columns: " + table.added);
@@ -57,9 +57,9 @@ public final class DirectCatalog {
           pipeline.catalog().table(),
           pipeline.tableLocation(),
           switched.created(),
-          switched.alreadySwitched() + switched.replacedLocations().size(),
+          switched.alreadySwitched() + switched.replaced().size(),
           table.added,
-          switched.replacedLocations());
+          switched.replaced());
     }
     int created = 0;
     int existing = 0;

@@ -5,6 +5,7 @@ import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.glue.GlueClient;
@@ -33,8 +34,11 @@ final class PartitionVersions {
     this.glue = glue;
   }
 
-  /** What the switch did. */
-  record Outcome(int created, int alreadySwitched, List<String> replacedLocations) {}
+  /**
+   * What the switch did: partitions created, already switched, and switched (value to old
+   * location).
+   */
+  record Outcome(int created, int alreadySwitched, Map<String, String> replaced) {}
 
   Outcome switchTo(
       PipelineSpec pipeline, List<Column> columns, List<String> values, String batchId) {
@@ -44,7 +48,7 @@ final class PartitionVersions {
     ParquetTableDefinition definition = new ParquetTableDefinition(pipeline);
     List<PartitionInput> creates = new ArrayList<>();
     List<BatchUpdatePartitionRequestEntry> updates = new ArrayList<>();
-    List<String> replaced = new ArrayList<>();
+    Map<String, String> replaced = new LinkedHashMap<>();
     int alreadySwitched = 0;
     for (String value : values) {
       String location = PartitionPaths.dataLocation(pipeline, value, batchId);
@@ -60,7 +64,7 @@ final class PartitionVersions {
                 .partitionValueList(List.of(value))
                 .partitionInput(input)
                 .build());
-        replaced.add(now);
+        replaced.put(value, now);
       }
     }
     for (int from = 0; from < creates.size(); from += WRITE_PER_CALL) {
@@ -72,6 +76,33 @@ final class PartitionVersions {
                   b -> b.databaseName(database).tableName(table).partitionInputList(chunk))
               .errors());
     }
+    update(database, table, updates);
+    return new Outcome(creates.size(), alreadySwitched, replaced);
+  }
+
+  /** Points partitions back at the locations they had before a switch, one call per hundred. */
+  void restore(PipelineSpec pipeline, Map<String, String> locations) {
+    String database = pipeline.catalog().database();
+    String table = pipeline.catalog().table();
+    List<Column> columns =
+        glue.getTable(b -> b.databaseName(database).name(table))
+            .table()
+            .storageDescriptor()
+            .columns();
+    ParquetTableDefinition definition = new ParquetTableDefinition(pipeline);
+    List<BatchUpdatePartitionRequestEntry> updates = new ArrayList<>();
+    locations.forEach(
+        (value, location) ->
+            updates.add(
+                BatchUpdatePartitionRequestEntry.builder()
+                    .partitionValueList(List.of(value))
+                    .partitionInput(definition.partition(columns, value, location))
+                    .build()));
+    update(database, table, updates);
+  }
+
+  private void update(
+      String database, String table, List<BatchUpdatePartitionRequestEntry> updates) {
     for (int from = 0; from < updates.size(); from += WRITE_PER_CALL) {
       List<BatchUpdatePartitionRequestEntry> chunk =
           updates.subList(from, Math.min(from + WRITE_PER_CALL, updates.size()));
@@ -90,7 +121,6 @@ final class PartitionVersions {
             "AwsCallFailed");
       }
     }
-    return new Outcome(creates.size(), alreadySwitched, replaced);
   }
 
   private Map<String, String> currentLocations(String database, String table, List<String> values) {

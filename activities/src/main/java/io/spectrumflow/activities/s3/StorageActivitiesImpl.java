@@ -2,6 +2,7 @@ package io.spectrumflow.activities.s3;
 
 import io.spectrumflow.activities.aws.AwsFailures;
 import io.spectrumflow.workflows.export.PruneRequest;
+import io.spectrumflow.workflows.export.RemoveBatchRequest;
 import io.spectrumflow.workflows.export.StorageActivities;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -10,9 +11,20 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class StorageActivitiesImpl implements StorageActivities {
 
   private final ReplacedObjects replaced;
+  private final BatchObjects batches;
 
   public StorageActivitiesImpl(S3Client s3) {
     this.replaced = new ReplacedObjects(s3);
+    this.batches = new BatchObjects(s3);
+  }
+
+  @Override
+  public int removeBatchObjects(RemoveBatchRequest request) {
+    try {
+      return batches.remove(request);
+    } catch (SdkException e) {
+      throw AwsFailures.translate("S3", "DeleteObjects", e);
+    }
   }
 
   @Override

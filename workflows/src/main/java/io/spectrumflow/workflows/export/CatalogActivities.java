@@ -31,4 +31,8 @@ public interface CatalogActivities {
    */
   @ActivityMethod
   CatalogResult adoptCrawledTable(CatalogRequest request);
+
+  /** Replace mode, when a run fails after switching: points the partitions back, in one call. */
+  @ActivityMethod
+  void restorePartitions(RestoreRequest request);
 }

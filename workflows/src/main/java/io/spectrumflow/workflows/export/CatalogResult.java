@@ -1,6 +1,7 @@
 package io.spectrumflow.workflows.export;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The catalog after registration.
@@ -11,8 +12,8 @@ import java.util.List;
  * @param partitionsCreated partitions this call registered
  * @param partitionsExisting partitions that were registered already
  * @param columnsAdded changes this batch made to an existing table's columns (added, widened)
- * @param replacedLocations in replace mode, the S3 locations the batch's partitions pointed at
- *     before it switched them; their objects are removed after the grace period. Never null.
+ * @param replaced in replace mode, each switched partition's value and the S3 location it pointed
+ *     at before; those objects are removed after the grace period. Never null.
  */
 public record CatalogResult(
     String database,
@@ -21,11 +22,11 @@ public record CatalogResult(
     int partitionsCreated,
     int partitionsExisting,
     List<String> columnsAdded,
-    List<String> replacedLocations) {
+    Map<String, String> replaced) {
 
   public CatalogResult {
     // histories recorded before replace mode existed carry no such field
-    replacedLocations = replacedLocations == null ? List.of() : replacedLocations;
+    replaced = replaced == null ? Map.of() : replaced;
   }
 
   /** A result that replaced nothing. */
@@ -36,6 +37,11 @@ public record CatalogResult(
       int partitionsCreated,
       int partitionsExisting,
       List<String> columnsAdded) {
-    this(database, table, location, partitionsCreated, partitionsExisting, columnsAdded, List.of());
+    this(database, table, location, partitionsCreated, partitionsExisting, columnsAdded, Map.of());
+  }
+
+  /** The locations the switched partitions pointed at before. */
+  public List<String> replacedLocations() {
+    return List.copyOf(replaced.values());
   }
 }

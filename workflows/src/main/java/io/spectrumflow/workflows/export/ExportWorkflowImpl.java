@@ -32,6 +32,11 @@ public class ExportWorkflowImpl implements ExportWorkflow {
       Workflow.newActivityStub(AlertActivities.class, ExportStepOptions.alert());
   private final RunProgress progress = new RunProgress();
 
+  // What the run has done so far, for its rollback.
+  private String batchTime;
+  private DumpResult dumped;
+  private CatalogResult cataloged;
+
   @Override
   public ExportResult export(ExportRequest request) {
     try {
@@ -40,10 +45,48 @@ public class ExportWorkflowImpl implements ExportWorkflow {
       return result;
     } catch (TemporalFailure failure) {
       String failedStep = progress.current();
+      rollBack(request);
       progress.finish("failed");
       alert(request, failedStep, failure);
       throw failure;
     }
+  }
+
+  /**
+   * A failed run takes back what it wrote, so the table reads as if the batch had never come:
+   * partitions it switched (replace mode) point back at their previous version, and its objects are
+   * deleted. Runs even when the run was cancelled.
+   */
+  private void rollBack(ExportRequest request) {
+    if (dumped == null) {
+      return; // nothing reached S3
+    }
+    PipelineSpec pipeline = request.pipeline();
+    List<String> partitions =
+        dumped.files().stream().map(PartFile::partitionValue).distinct().sorted().toList();
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              try {
+                progress.step(
+                    "rollback",
+                    () -> {
+                      if (cataloged != null && !cataloged.replaced().isEmpty()) {
+                        catalog.restorePartitions(
+                            new RestoreRequest(pipeline, cataloged.replaced()));
+                      }
+                      return storage.removeBatchObjects(
+                          new RemoveBatchRequest(
+                              pipeline, request.batchId(), batchTime, partitions));
+                    });
+              } catch (ActivityFailure undone) {
+                log.error(
+                    "rollback of batch {} failed; its objects may remain under {}: {}",
+                    request.batchId(),
+                    pipeline.tableLocation(),
+                    undone.getCause().getMessage());
+              }
+            })
+        .run();
   }
 
   /** Once per failed run: the webhook hears of the run's failure, not of retried attempts. */
@@ -80,7 +123,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
   private ExportResult run(ExportRequest request) {
     ExportRequestCheck.requireValid(request);
     PipelineSpec pipeline = request.pipeline();
-    String batchTime =
+    batchTime =
         request.batchTime() != null
             ? request.batchTime()
             : Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
@@ -92,7 +135,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
 
     CatalogRequest catalogRequest =
         new CatalogRequest(pipeline, landed.dumped.columns(), partitions, request.batchId());
-    CatalogResult cataloged = step("catalog", () -> catalog(catalogRequest));
+    cataloged = step("catalog", () -> catalog(catalogRequest));
     StatementResult ddl =
         step(
             "ddl",
@@ -179,6 +222,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
         new DumpRequest(request.batchId(), request.pipeline(), request.inputs(), batchTime);
     for (int attempt = 1; ; attempt++) {
       DumpResult dumped = step("dump", () -> dump.dumpParquet(dumpRequest));
+      this.dumped = dumped;
       progress.written(dumped.rows(), dumped.files().size(), dumped.bytes());
       UploadActivities upload =
           Workflow.newActivityStub(

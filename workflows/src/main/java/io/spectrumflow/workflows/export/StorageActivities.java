@@ -15,4 +15,13 @@ public interface StorageActivities {
    */
   @ActivityMethod
   int removeReplacedObjects(PruneRequest request);
+
+  /**
+   * Deletes every object of the batch in its partitions: what a failed run wrote must not be read
+   * as part of the table.
+   *
+   * @return the number of objects removed
+   */
+  @ActivityMethod
+  int removeBatchObjects(RemoveBatchRequest request);
 }

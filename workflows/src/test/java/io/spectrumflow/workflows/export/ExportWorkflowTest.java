@@ -161,7 +161,8 @@ class ExportWorkflowTest {
                       "catalog: crawler spectrumflow-events: last crawl FAILED: Internal Service"
                           + " Exception");
             });
-    assertThat(activities.calls).containsExactly("dump", "upload", "crawl");
+    assertThat(activities.calls)
+        .containsExactly("dump", "upload", "crawl", "remove batch c2 [2026-11-23, 2026-11-24]");
   }
 
   @Test
@@ -278,6 +279,28 @@ class ExportWorkflowTest {
               assertThat(failure.getOriginalMessage()).contains("counts 2 rows", "3 were written");
             });
     assertThat(workflow.progress().step()).isEqualTo("failed");
+    assertThat(activities.calls).endsWith("verify", "remove batch b4 [2026-11-23, 2026-11-24]");
+  }
+
+  @Test
+  void aReplacingRunThatFailsSwitchesItsPartitionsBackAndRemovesItsObjects() {
+    RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
+    recording.countAnswer = 0;
+    startWorkers(recording);
+
+    assertThatThrownBy(
+            () -> workflow("r2").export(TestPipelines.request("r2", TestPipelines.replacing())))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(activities.calls)
+        .containsExactly(
+            "dump",
+            "upload",
+            "catalog",
+            "ddl",
+            "verify",
+            "restore {2026-11-24=s3://lake/exports/events/date=2026-11-24/batch=old/}",
+            "remove batch r2 [2026-11-23, 2026-11-24]");
   }
 
   @Test

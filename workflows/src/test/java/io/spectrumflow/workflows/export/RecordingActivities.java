@@ -4,6 +4,7 @@ import io.spectrumflow.workflows.pipeline.WriteMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -83,7 +84,9 @@ class RecordingActivities
         request.partitionValues().size(),
         0,
         List.of(),
-        replacing ? List.of("s3://lake/exports/events/date=2026-11-24/batch=old/") : List.of());
+        replacing
+            ? Map.of("2026-11-24", "s3://lake/exports/events/date=2026-11-24/batch=old/")
+            : Map.of());
   }
 
   @Override
@@ -112,6 +115,17 @@ class RecordingActivities
   @Override
   public void notifyFailure(FailureAlert alert) {
     alertsSent.add(alert);
+  }
+
+  @Override
+  public void restorePartitions(RestoreRequest request) {
+    calls.add("restore " + request.locations());
+  }
+
+  @Override
+  public int removeBatchObjects(RemoveBatchRequest request) {
+    calls.add("remove batch " + request.batchId() + " " + request.partitionValues());
+    return 2;
   }
 
   @Override

@@ -1,0 +1,47 @@
+package io.spectrumflow.activities.s3;
+
+import io.spectrumflow.workflows.export.RemoveBatchRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The objects a batch wrote, found by their deterministic keys, so that a failed run can remove
+ * exactly its own objects, also those of an upload that stopped half-way.
+ */
+public final class BatchObjects {
+
+  private static final Logger log = LoggerFactory.getLogger(BatchObjects.class);
+
+  private final S3Client s3;
+
+  public BatchObjects(S3Client s3) {
+    this.s3 = s3;
+  }
+
+  /** Deletes the batch's objects in its partitions; returns how many. */
+  public int remove(RemoveBatchRequest request) {
+    ObjectKeys keys = new ObjectKeys(request.pipeline(), request.batchId(), request.batchTime());
+    String bucket = request.pipeline().storage().bucket();
+    List<ObjectIdentifier> doomed = new ArrayList<>();
+    for (String partition : request.partitionValues()) {
+      for (S3Object object :
+          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keys.partitionPrefix(partition)))
+              .contents()) {
+        if (keys.isBatchKey(partition, object.key())) {
+          doomed.add(ObjectIdentifier.builder().key(object.key()).build());
+        }
+      }
+    }
+    for (int from = 0; from < doomed.size(); from += 1000) {
+      List<ObjectIdentifier> chunk = doomed.subList(from, Math.min(from + 1000, doomed.size()));
+      s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(chunk).quiet(true)));
+    }
+    log.info("removed {} objects of failed batch {}", doomed.size(), request.batchId());
+    return doomed.size();
+  }
+}
