@@ -26,6 +26,7 @@ import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -125,17 +126,21 @@ public final class ExportWorker implements AutoCloseable {
    * redone elsewhere; options given here override the workflow's own per activity type.
    */
   private static WorkflowImplementationOptions workflowOptions(ExportWorkerOptions options) {
-    if (options.hostPickupTimeout() == null) {
-      return WorkflowImplementationOptions.getDefaultInstance();
+    Map<String, ActivityOptions> perType = new HashMap<>(options.activityOptions());
+    if (options.hostPickupTimeout() != null) {
+      ActivityOptions pickup =
+          ActivityOptions.newBuilder()
+              .setScheduleToStartTimeout(options.hostPickupTimeout())
+              .build();
+      perType.merge(
+          UPLOAD_ACTIVITY_TYPE,
+          pickup,
+          (given, timeout) ->
+              ActivityOptions.newBuilder(given).mergeActivityOptions(timeout).build());
     }
-    return WorkflowImplementationOptions.newBuilder()
-        .setActivityOptions(
-            Map.of(
-                UPLOAD_ACTIVITY_TYPE,
-                ActivityOptions.newBuilder()
-                    .setScheduleToStartTimeout(options.hostPickupTimeout())
-                    .build()))
-        .build();
+    return perType.isEmpty()
+        ? WorkflowImplementationOptions.getDefaultInstance()
+        : WorkflowImplementationOptions.newBuilder().setActivityOptions(perType).build();
   }
 
   /** Starts polling. */

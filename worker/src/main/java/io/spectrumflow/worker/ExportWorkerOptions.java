@@ -1,9 +1,11 @@
 package io.spectrumflow.worker;
 
 import com.uber.m3.tally.Scope;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
@@ -18,21 +20,50 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * @param stickyQueueScheduleToStartTimeout how long a workflow task waits on this worker's sticky
  *     queue before the server gives it to any worker; zero turns sticky execution off (each task
  *     replays the history); null for the SDK's default (5 s)
+ * @param activityOptions per activity type, options that override the workflow's (timeouts,
+ *     retries); empty for none
  */
 public record ExportWorkerOptions(
     Scope metricsScope,
     List<WorkerInterceptor> workerInterceptors,
     List<ExecutionInterceptor> awsInterceptors,
     Duration hostPickupTimeout,
-    Duration stickyQueueScheduleToStartTimeout) {
+    Duration stickyQueueScheduleToStartTimeout,
+    Map<String, ActivityOptions> activityOptions) {
 
   /** Nothing added: no metrics, no interceptors, the workflow's and the SDK's own timeouts. */
   public static final ExportWorkerOptions DEFAULTS =
-      new ExportWorkerOptions(null, List.of(), List.of(), null, null);
+      new ExportWorkerOptions(null, List.of(), List.of(), null, null, Map.of());
 
   public ExportWorkerOptions {
     workerInterceptors = List.copyOf(workerInterceptors);
     awsInterceptors = List.copyOf(awsInterceptors);
+    activityOptions = activityOptions == null ? Map.of() : Map.copyOf(activityOptions);
+  }
+
+  public ExportWorkerOptions(
+      Scope metricsScope,
+      List<WorkerInterceptor> workerInterceptors,
+      List<ExecutionInterceptor> awsInterceptors,
+      Duration hostPickupTimeout,
+      Duration stickyQueueScheduleToStartTimeout) {
+    this(
+        metricsScope,
+        workerInterceptors,
+        awsInterceptors,
+        hostPickupTimeout,
+        stickyQueueScheduleToStartTimeout,
+        Map.of());
+  }
+
+  public ExportWorkerOptions withActivityOptions(Map<String, ActivityOptions> options) {
+    return new ExportWorkerOptions(
+        metricsScope,
+        workerInterceptors,
+        awsInterceptors,
+        hostPickupTimeout,
+        stickyQueueScheduleToStartTimeout,
+        options);
   }
 
   public ExportWorkerOptions withMetricsScope(Scope scope) {
@@ -41,7 +72,8 @@ public record ExportWorkerOptions(
         workerInterceptors,
         awsInterceptors,
         hostPickupTimeout,
-        stickyQueueScheduleToStartTimeout);
+        stickyQueueScheduleToStartTimeout,
+        activityOptions);
   }
 
   public ExportWorkerOptions withWorkerInterceptors(List<WorkerInterceptor> interceptors) {
@@ -50,7 +82,8 @@ public record ExportWorkerOptions(
         interceptors,
         awsInterceptors,
         hostPickupTimeout,
-        stickyQueueScheduleToStartTimeout);
+        stickyQueueScheduleToStartTimeout,
+        activityOptions);
   }
 
   public ExportWorkerOptions withAwsInterceptors(List<ExecutionInterceptor> interceptors) {
@@ -59,7 +92,8 @@ public record ExportWorkerOptions(
         workerInterceptors,
         interceptors,
         hostPickupTimeout,
-        stickyQueueScheduleToStartTimeout);
+        stickyQueueScheduleToStartTimeout,
+        activityOptions);
   }
 
   public ExportWorkerOptions withHostPickupTimeout(Duration timeout) {
@@ -68,11 +102,17 @@ public record ExportWorkerOptions(
         workerInterceptors,
         awsInterceptors,
         timeout,
-        stickyQueueScheduleToStartTimeout);
+        stickyQueueScheduleToStartTimeout,
+        activityOptions);
   }
 
   public ExportWorkerOptions withStickyQueueScheduleToStartTimeout(Duration timeout) {
     return new ExportWorkerOptions(
-        metricsScope, workerInterceptors, awsInterceptors, hostPickupTimeout, timeout);
+        metricsScope,
+        workerInterceptors,
+        awsInterceptors,
+        hostPickupTimeout,
+        timeout,
+        activityOptions);
   }
 }

@@ -1,6 +1,7 @@
 package io.spectrumflow.activities.aws;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -34,8 +35,7 @@ public final class AwsClients implements AutoCloseable {
    * check the IAM policy against them).
    */
   public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
-    ClientOverrideConfiguration overrides =
-        ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build();
+    ClientOverrideConfiguration overrides = overrides(settings, interceptors);
     this.s3 = s3(settings, overrides);
     this.glue =
         configure(GlueClient.builder(), settings, settings.glueEndpoint())
@@ -53,7 +53,19 @@ public final class AwsClients implements AutoCloseable {
 
   /** An S3 client for the settings, for callers that need only S3. */
   public static S3Client s3(AwsSettings settings) {
-    return s3(settings, ClientOverrideConfiguration.builder().build());
+    return s3(settings, overrides(settings, List.of()));
+  }
+
+  /** Every call names itself in its failures, and no attempt waits forever on a stuck endpoint. */
+  private static ClientOverrideConfiguration overrides(
+      AwsSettings settings, List<ExecutionInterceptor> interceptors) {
+    List<ExecutionInterceptor> all = new ArrayList<>();
+    all.add(new CallNaming());
+    all.addAll(interceptors);
+    return ClientOverrideConfiguration.builder()
+        .executionInterceptors(all)
+        .apiCallAttemptTimeout(settings.attemptTimeout())
+        .build();
   }
 
   private static S3Client s3(AwsSettings settings, ClientOverrideConfiguration overrides) {

@@ -47,13 +47,10 @@ public final class AwsFailures {
     return ApplicationFailure.newFailure(message, "AwsCallFailed");
   }
 
+  /** The error code and status, then the message, which {@link CallNaming} began with the call. */
   private static String describe(SdkException e) {
     if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-      return aws.awsErrorDetails().errorCode()
-          + " ("
-          + aws.statusCode()
-          + "): "
-          + aws.awsErrorDetails().errorMessage();
+      return aws.awsErrorDetails().errorCode() + " (" + aws.statusCode() + "): " + aws.getMessage();
     }
     return e.getMessage();
   }

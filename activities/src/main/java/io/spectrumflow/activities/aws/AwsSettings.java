@@ -13,6 +13,8 @@ import java.net.URI;
  * @param redshiftDataEndpoint Redshift Data API endpoint override, or null
  * @param redshiftEndpoint Redshift (cluster API) endpoint override, or null
  * @param s3PathStyle path-style S3 addressing, which S3Proxy and MinIO need
+ * @param attemptTimeoutSeconds how long one attempt of an AWS call may take before it is abandoned
+ *     and retried (the SDK retries, then Temporal); null for the default of 60
  */
 public record AwsSettings(
     String region,
@@ -20,7 +22,31 @@ public record AwsSettings(
     URI glueEndpoint,
     URI redshiftDataEndpoint,
     URI redshiftEndpoint,
-    boolean s3PathStyle) {
+    boolean s3PathStyle,
+    Integer attemptTimeoutSeconds) {
+
+  /** Settings with the default attempt timeout. */
+  public AwsSettings(
+      String region,
+      URI s3Endpoint,
+      URI glueEndpoint,
+      URI redshiftDataEndpoint,
+      URI redshiftEndpoint,
+      boolean s3PathStyle) {
+    this(
+        region,
+        s3Endpoint,
+        glueEndpoint,
+        redshiftDataEndpoint,
+        redshiftEndpoint,
+        s3PathStyle,
+        null);
+  }
+
+  /** The attempt timeout to configure the clients with. */
+  public java.time.Duration attemptTimeout() {
+    return java.time.Duration.ofSeconds(attemptTimeoutSeconds == null ? 60 : attemptTimeoutSeconds);
+  }
 
   /** Real AWS in a region. */
   public static AwsSettings aws(String region) {

@@ -1,16 +1,19 @@
 package io.spectrumflow.local.e2e;
 
 import io.spectrumflow.activities.aws.AwsClients;
+import io.spectrumflow.activities.aws.AwsSettings;
 import io.spectrumflow.activities.redshift.DataApiStatements;
 import io.spectrumflow.local.stack.EmbeddedStack;
 import io.spectrumflow.starter.config.PipelinesFile;
 import io.spectrumflow.starter.runs.ExportRuns;
 import io.spectrumflow.starter.runs.RunStarted;
 import io.spectrumflow.worker.ExportWorker;
+import io.spectrumflow.worker.ExportWorkerOptions;
 import io.spectrumflow.worker.WorkerSettings;
 import io.spectrumflow.workflows.export.ExportRequest;
 import io.spectrumflow.workflows.export.ExportResult;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -21,7 +24,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -46,6 +51,18 @@ public final class RunningStack implements AutoCloseable {
   private final WorkflowServiceStubs service;
 
   public RunningStack(Path dataDir) throws Exception {
+    this(dataDir, aws -> aws, Map.of());
+  }
+
+  /**
+   * A stack whose worker reaches AWS through other settings (e.g. through a fault-injecting proxy)
+   * and runs activities with other options (e.g. a shorter retry budget).
+   */
+  public RunningStack(
+      Path dataDir,
+      UnaryOperator<AwsSettings> workerAws,
+      Map<String, ActivityOptions> activityOptions)
+      throws Exception {
     stack =
         EmbeddedStack.start(
             dataDir, EmbeddedStack.Ports.FREE.withCrawlDuration(Duration.ofMillis(600)));
@@ -53,8 +70,13 @@ public final class RunningStack implements AutoCloseable {
     worker =
         new ExportWorker(
             new WorkerSettings(
-                stack.temporalTarget(), "default", stack.aws(), dataDir.resolve("work")),
-            List.of(new CallRecorder(workerCalls)));
+                stack.temporalTarget(),
+                "default",
+                workerAws.apply(stack.aws()),
+                dataDir.resolve("work")),
+            ExportWorkerOptions.DEFAULTS
+                .withAwsInterceptors(List.of(new CallRecorder(workerCalls)))
+                .withActivityOptions(activityOptions));
     worker.start();
     service =
         WorkflowServiceStubs.newServiceStubs(
