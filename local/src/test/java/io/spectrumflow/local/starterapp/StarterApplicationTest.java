@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.spectrumflow.local.e2e.RunningStack;
-import io.spectrumflow.starter.app.SpectrumflowStarterApplication;
 import io.spectrumflow.starter.app.StarterConfiguration;
 import io.spectrumflow.starter.config.PipelinesFile;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
@@ -42,7 +41,7 @@ class StarterApplicationTest {
     config = StarterConfigs.write(dir, stack, webhook.url(), "");
     app =
         new DropwizardTestSupport<>(
-            SpectrumflowStarterApplication.class,
+            TestStarterApplication.class,
             config.toString(),
             ConfigOverride.config("server.connector.port", "0"));
     app.before();
@@ -301,7 +300,7 @@ class StarterApplicationTest {
               "  broken:\n    " + bad[0] + "\n    redshift: {workgroupName: w, iamRole: r}\n");
       DropwizardTestSupport<StarterConfiguration> starting =
           new DropwizardTestSupport<>(
-              SpectrumflowStarterApplication.class,
+              TestStarterApplication.class,
               broken.toString(),
               ConfigOverride.config("server.connector.port", "0"));
       Throwable failure = null;

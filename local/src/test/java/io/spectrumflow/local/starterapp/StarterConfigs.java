@@ -39,7 +39,7 @@ final class StarterConfigs {
           adminContextPath: /admin
           connector: {type: http, port: 0, bindHost: 127.0.0.1}
         logging:
-          level: WARN
+          type: external
         pipelines:
           events:
             format: csv
