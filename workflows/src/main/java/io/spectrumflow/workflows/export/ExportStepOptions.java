@@ -28,14 +28,26 @@ final class ExportStepOptions {
         .build();
   }
 
+  /** How many times the upload is tried on the host that has the files. */
+  static final int UPLOAD_ATTEMPTS = 5;
+
+  /**
+   * One attempt each: the workflow retries the upload itself, as a new activity, because a retry of
+   * the same activity would not wait for its host again with a pickup timeout of its own.
+   */
   static ActivityOptions upload(String hostTaskQueue) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(hostTaskQueue)
         .setScheduleToStartTimeout(HOST_PICKUP_TIMEOUT)
         .setStartToCloseTimeout(Duration.ofHours(1))
         .setHeartbeatTimeout(Duration.ofMinutes(1))
-        .setRetryOptions(retries(5, Duration.ofMinutes(1)))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build();
+  }
+
+  /** The pause before upload attempt {@code attempt + 1}: 1 s, 2 s, 4 s, ... at most a minute. */
+  static Duration uploadBackoff(int attempt) {
+    return Duration.ofSeconds(Math.min(60, 1L << (attempt - 1)));
   }
 
   static ActivityOptions catalog() {

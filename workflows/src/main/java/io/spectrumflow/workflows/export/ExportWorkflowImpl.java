@@ -10,6 +10,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -224,29 +225,54 @@ public class ExportWorkflowImpl implements ExportWorkflow {
       DumpResult dumped = step("dump", () -> dump.dumpParquet(dumpRequest));
       this.dumped = dumped;
       progress.written(dumped.rows(), dumped.files().size(), dumped.bytes());
-      UploadActivities upload =
-          Workflow.newActivityStub(
-              UploadActivities.class, ExportStepOptions.upload(dumped.hostTaskQueue()));
       UploadRequest uploadRequest =
           new UploadRequest(request.batchId(), request.pipeline(), batchTime, dumped.files());
+      Optional<UploadResult> uploaded = uploadOnHost(dumped.hostTaskQueue(), uploadRequest);
+      if (uploaded.isPresent()) {
+        return new Landed(dumped, uploaded.get());
+      }
+      if (attempt >= ExportStepOptions.PAIR_ATTEMPTS) {
+        throw ApplicationFailure.newFailure(
+            "upload: no worker finished the upload of the dumped files in "
+                + attempt
+                + " attempts (each worker that dumped them went away)",
+            "HostGone");
+      }
+      log.warn(
+          "upload: worker queue {} did not finish the upload; dumping again elsewhere, attempt {}"
+              + " of {}",
+          dumped.hostTaskQueue(),
+          attempt + 1,
+          ExportStepOptions.PAIR_ATTEMPTS);
+    }
+  }
+
+  /**
+   * Uploads on the host that has the files. Each attempt is a new activity, so that each one again
+   * waits at most the pickup timeout for the host: a host that went away shows as a timeout, and
+   * then the pair is redone elsewhere (empty result).
+   */
+  private Optional<UploadResult> uploadOnHost(String hostQueue, UploadRequest request) {
+    UploadActivities upload =
+        Workflow.newActivityStub(UploadActivities.class, ExportStepOptions.upload(hostQueue));
+    for (int attempt = 1; ; attempt++) {
       try {
-        UploadResult uploaded =
-            progress.step("upload", () -> upload.uploadPartitions(uploadRequest));
-        return new Landed(dumped, uploaded);
+        return Optional.of(progress.step("upload", () -> upload.uploadPartitions(request)));
       } catch (ActivityFailure failure) {
-        if (!(failure.getCause() instanceof TimeoutFailure)
-            || attempt >= ExportStepOptions.PAIR_ATTEMPTS) {
+        if (failure.getCause() instanceof TimeoutFailure) {
+          return Optional.empty();
+        }
+        if (!isRetryable(failure) || attempt >= ExportStepOptions.UPLOAD_ATTEMPTS) {
           throw stepFailed("upload", failure);
         }
-        log.warn(
-            "upload: worker queue {} did not finish the upload ({}); dumping again elsewhere,"
-                + " attempt {} of {}",
-            dumped.hostTaskQueue(),
-            failure.getCause().getMessage(),
-            attempt + 1,
-            ExportStepOptions.PAIR_ATTEMPTS);
+        Workflow.sleep(ExportStepOptions.uploadBackoff(attempt));
       }
     }
+  }
+
+  private static boolean isRetryable(ActivityFailure failure) {
+    return !(failure.getCause() instanceof ApplicationFailure application
+        && application.isNonRetryable());
   }
 
   /**

@@ -178,6 +178,19 @@ class ExportWorkflowTest {
   }
 
   @Test
+  void aTransientUploadFailureIsRetriedOnTheSameHostWithoutDumpingAgain() {
+    RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
+    recording.uploadFailuresLeft.set(2);
+    startWorkers(recording);
+
+    ExportResult result = workflow("u1").export(TestPipelines.request("u1"));
+
+    assertThat(result.rowsVerified()).isEqualTo(3);
+    assertThat(activities.calls)
+        .containsExactly("dump", "upload", "upload", "upload", "catalog", "ddl", "verify");
+  }
+
+  @Test
   void badInputFailsTheRunAtOnceWithTheDumpsMessage() {
     RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
     recording.dumpFailure =

@@ -21,6 +21,7 @@ class RecordingActivities
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger catalogFailuresLeft = new AtomicInteger();
+  final AtomicInteger uploadFailuresLeft = new AtomicInteger();
   volatile RuntimeException dumpFailure;
   volatile RuntimeException crawlFailure;
   volatile long countAnswer = 3;
@@ -52,6 +53,9 @@ class RecordingActivities
   @Override
   public UploadResult uploadPartitions(UploadRequest request) {
     calls.add("upload");
+    if (uploadFailuresLeft.getAndDecrement() > 0) {
+      throw new IllegalStateException("S3.PutObject: SlowDown (503)");
+    }
     return new UploadResult(
         request.files().stream()
             .map(
