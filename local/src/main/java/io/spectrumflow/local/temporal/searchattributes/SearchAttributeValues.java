@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads search attribute payloads (JSON, as every SDK writes them) into the values visibility
@@ -36,22 +35,21 @@ public final class SearchAttributeValues {
         .getIndexedFieldsMap()
         .forEach(
             (name, payload) -> {
-              Optional<IndexedValueType> type =
-                  types
-                      .typeOf(name)
-                      .or(
-                          () ->
-                              SearchAttributeRegistry.typeNamed(
-                                  payload
-                                      .getMetadataOrDefault("type", ByteString.EMPTY)
-                                      .toStringUtf8()));
-              Object value =
-                  read(payload, type.orElse(IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+              Object value = read(payload, typeOf(name, payload, types));
               if (value != null) {
                 out.put(name, value);
               }
             });
     return out;
+  }
+
+  private static IndexedValueType typeOf(
+      String name, Payload payload, SearchAttributeRegistry types) {
+    String declared = payload.getMetadataOrDefault("type", ByteString.EMPTY).toStringUtf8();
+    return types
+        .typeOf(name)
+        .or(() -> SearchAttributeRegistry.typeNamed(declared))
+        .orElse(IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
   }
 
   static Object read(Payload payload, IndexedValueType type) {

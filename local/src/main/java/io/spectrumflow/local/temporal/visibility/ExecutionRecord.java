@@ -1,5 +1,7 @@
 package io.spectrumflow.local.temporal.visibility;
 
+import com.google.protobuf.Duration;
+import com.google.protobuf.Timestamp;
 import io.spectrumflow.local.temporal.searchattributes.SearchAttributeRegistry;
 import io.spectrumflow.local.temporal.searchattributes.SearchAttributeValues;
 import io.spectrumflow.local.temporal.visibility.query.AttributeSource;
@@ -43,7 +45,7 @@ final class ExecutionRecord implements AttributeSource {
       values.put("CloseTime", instant(info.getCloseTime()));
     }
     if (info.hasExecutionDuration()) {
-      com.google.protobuf.Duration duration = info.getExecutionDuration();
+      Duration duration = info.getExecutionDuration();
       values.put("ExecutionDuration", duration.getSeconds() * 1_000_000_000L + duration.getNanos());
     }
     if (info.hasParentExecution()) {
@@ -74,7 +76,7 @@ final class ExecutionRecord implements AttributeSource {
     return info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
   }
 
-  private static Instant instant(com.google.protobuf.Timestamp timestamp) {
+  private static Instant instant(Timestamp timestamp) {
     return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
   }
 }

@@ -1,5 +1,6 @@
 package io.spectrumflow.local.temporal.visibility;
 
+import com.google.protobuf.ByteString;
 import io.spectrumflow.local.temporal.front.ForwardedService;
 import io.spectrumflow.local.temporal.front.UnaryEndpoint;
 import io.spectrumflow.local.temporal.searchattributes.SearchAttributeRegistry;
@@ -85,7 +86,7 @@ public final class VisibilityEndpoints {
   }
 
   private Page<ExecutionRecord> page(
-      String namespace, String text, com.google.protobuf.ByteString token, int pageSize) {
+      String namespace, String text, ByteString token, int pageSize) {
     VisibilityQuery query = parse(text);
     List<OrderTerm> order = query.orderBy().isEmpty() ? DEFAULT_ORDER : query.orderBy();
     List<ExecutionRecord> sorted =
