@@ -5,6 +5,8 @@ import io.grpc.Server;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.spectrumflow.local.temporal.front.ForwardedService;
+import io.spectrumflow.local.temporal.schedule.ScheduleEndpoints;
+import io.spectrumflow.local.temporal.schedule.SchedulerWorkflow;
 import io.spectrumflow.local.temporal.searchattributes.OperatorEndpoints;
 import io.spectrumflow.local.temporal.searchattributes.SearchAttributeRegistry;
 import io.spectrumflow.local.temporal.visibility.VisibilityEndpoints;
@@ -26,10 +28,13 @@ public final class TemporalFront implements AutoCloseable {
 
   private final Server server;
   private final SearchAttributeRegistry searchAttributes;
+  private final ScheduleEndpoints schedules;
 
-  private TemporalFront(Server server, SearchAttributeRegistry searchAttributes) {
+  private TemporalFront(
+      Server server, SearchAttributeRegistry searchAttributes, ScheduleEndpoints schedules) {
     this.server = server;
     this.searchAttributes = searchAttributes;
+    this.schedules = schedules;
   }
 
   /**
@@ -50,8 +55,12 @@ public final class TemporalFront implements AutoCloseable {
     operator.answerOperatorCalls(operatorService);
     operator.answerWorkflowServiceCalls(workflowService);
     new VisibilityEndpoints(
-            WorkflowServiceGrpc.newBlockingStub(backend), searchAttributes, Set.of())
+            WorkflowServiceGrpc.newBlockingStub(backend),
+            searchAttributes,
+            Set.of(SchedulerWorkflow.TYPE))
         .answer(workflowService);
+    ScheduleEndpoints schedules = new ScheduleEndpoints(backend, searchAttributes);
+    schedules.answer(workflowService);
     Server server =
         NettyServerBuilder.forAddress(address)
             .addService(workflowService.definition())
@@ -64,9 +73,10 @@ public final class TemporalFront implements AutoCloseable {
     try {
       server.start();
     } catch (IOException e) {
+      schedules.close();
       throw new UncheckedIOException("cannot listen on " + address, e);
     }
-    return new TemporalFront(server, searchAttributes);
+    return new TemporalFront(server, searchAttributes, schedules);
   }
 
   public int port() {
@@ -80,6 +90,7 @@ public final class TemporalFront implements AutoCloseable {
 
   @Override
   public void close() {
+    schedules.close();
     server.shutdownNow();
     try {
       server.awaitTermination(10, TimeUnit.SECONDS);
