@@ -63,6 +63,10 @@ public final class TemporalFront implements AutoCloseable {
     schedules.answer(workflowService);
     Server server =
         NettyServerBuilder.forAddress(address)
+            // The SDK pings every 30 s, also without calls; gRPC's default enforcement (5 min,
+            // only during calls) would close the connection, cutting the long polls on it.
+            .permitKeepAliveTime(10, TimeUnit.SECONDS)
+            .permitKeepAliveWithoutCalls(true)
             .addService(workflowService.definition())
             .addService(operatorService.definition())
             .addService(
