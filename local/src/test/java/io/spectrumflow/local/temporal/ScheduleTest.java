@@ -260,6 +260,36 @@ class ScheduleTest {
   }
 
   @Test
+  void overlapTerminateOtherEndsTheRunningWorkflowForTheNext() {
+    ScheduleHandle handle =
+        create(
+            "terminating",
+            greetEvery(Duration.ofSeconds(1), "replaced", "hold")
+                .setPolicy(
+                    SchedulePolicy.newBuilder()
+                        .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_TERMINATE_OTHER)
+                        .build())
+                .build());
+    try {
+      TemporalFixture.await(
+          "runs replacing each other",
+          WAIT,
+          () ->
+              fixture
+                      .client
+                      .countWorkflows(
+                          "TemporalScheduledById = 'terminating' AND ExecutionStatus = 'Terminated'")
+                      .getCount()
+                  >= 2);
+      handle.pause();
+      assertThat(handle.describe().getInfo().getRunningActions()).hasSizeLessThanOrEqualTo(1);
+    } finally {
+      handle.delete();
+      releaseAll("terminating");
+    }
+  }
+
+  @Test
   void allowAllBackfillStartsEveryMatchingTime() {
     ScheduleHandle handle =
         create(
