@@ -3,13 +3,16 @@ package io.spectrumflow.local.temporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.spectrumflow.workflows.export.ExportSearchAttributes;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.api.workflowservice.v1.DescribeScheduleRequest;
+import io.temporal.api.workflowservice.v1.DescribeScheduleResponse;
 import io.temporal.api.workflowservice.v1.ListScheduleMatchingTimesRequest;
+import io.temporal.api.workflowservice.v1.UpdateScheduleRequest;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
@@ -450,6 +453,20 @@ class ScheduleTest {
       assertThatThrownBy(
               () -> create("twice", greetEvery(Duration.ofHours(1), "twice", "t").build()))
           .isInstanceOf(ScheduleAlreadyRunningException.class);
+      DescribeScheduleResponse current = rawDescribe("twice");
+      assertThatThrownBy(
+              () ->
+                  fixture
+                      .service
+                      .blockingStub()
+                      .updateSchedule(
+                          UpdateScheduleRequest.newBuilder()
+                              .setNamespace("default")
+                              .setScheduleId("twice")
+                              .setSchedule(current.getSchedule())
+                              .setConflictToken(ByteString.copyFromUtf8("stale"))
+                              .build()))
+          .satisfies(e -> assertThat(status(e)).isEqualTo(Status.Code.FAILED_PRECONDITION));
     } finally {
       handle.delete();
     }
@@ -469,8 +486,7 @@ class ScheduleTest {
     create("twice", greetEvery(Duration.ofHours(1), "twice", "t").build()).delete();
   }
 
-  private static io.temporal.api.workflowservice.v1.DescribeScheduleResponse rawDescribe(
-      String id) {
+  private static DescribeScheduleResponse rawDescribe(String id) {
     return fixture
         .service
         .blockingStub()

@@ -1,8 +1,6 @@
 package io.spectrumflow.local.temporal.schedule;
 
 import io.grpc.ManagedChannel;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.spectrumflow.local.temporal.front.ForwardedService;
 import io.spectrumflow.local.temporal.front.UnaryEndpoint;
 import io.spectrumflow.local.temporal.schedule.spec.ProtoDurations;
@@ -12,40 +10,26 @@ import io.spectrumflow.local.temporal.visibility.Page;
 import io.spectrumflow.local.temporal.visibility.query.InvalidQueryException;
 import io.spectrumflow.local.temporal.visibility.query.RecordOrder;
 import io.spectrumflow.local.temporal.visibility.query.VisibilityQuery;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.schedule.v1.Schedule;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.CreateScheduleRequest;
 import io.temporal.api.workflowservice.v1.CreateScheduleResponse;
 import io.temporal.api.workflowservice.v1.DeleteScheduleRequest;
 import io.temporal.api.workflowservice.v1.DeleteScheduleResponse;
 import io.temporal.api.workflowservice.v1.DescribeScheduleRequest;
 import io.temporal.api.workflowservice.v1.DescribeScheduleResponse;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListScheduleMatchingTimesRequest;
 import io.temporal.api.workflowservice.v1.ListScheduleMatchingTimesResponse;
 import io.temporal.api.workflowservice.v1.ListSchedulesRequest;
 import io.temporal.api.workflowservice.v1.ListSchedulesResponse;
 import io.temporal.api.workflowservice.v1.PatchScheduleRequest;
 import io.temporal.api.workflowservice.v1.PatchScheduleResponse;
-import io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.UpdateScheduleRequest;
 import io.temporal.api.workflowservice.v1.UpdateScheduleResponse;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
-import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * The Schedule RPCs, answered by running each schedule as a {@link SchedulerWorkflow} on the test
@@ -56,14 +40,12 @@ public final class ScheduleEndpoints implements AutoCloseable {
 
   private static final int MAX_MATCHING_TIMES = 1000;
 
-  private final WorkflowServiceBlockingStub backend;
-  private final SchedulerWorkers workers;
+  private final Schedulers schedulers;
   private final SearchAttributeRegistry registry;
   private final ScheduleRequests requests;
 
   public ScheduleEndpoints(ManagedChannel backend, SearchAttributeRegistry registry) {
-    this.backend = WorkflowServiceGrpc.newBlockingStub(backend);
-    this.workers = new SchedulerWorkers(backend);
+    this.schedulers = new Schedulers(backend);
     this.registry = registry;
     this.requests = new ScheduleRequests(registry);
   }
@@ -85,90 +67,61 @@ public final class ScheduleEndpoints implements AutoCloseable {
     requests.checkId(request.getScheduleId());
     Schedule schedule = requests.canonical(request.getSchedule());
     requests.checkAttributes(request.getSearchAttributes());
-    DescribeScheduleResponse initial =
+    schedulers.start(
+        request.getNamespace(),
+        request.getScheduleId(),
         DescribeScheduleResponse.newBuilder()
             .setSchedule(schedule)
             .setMemo(request.getMemo())
             .setSearchAttributes(request.getSearchAttributes())
             .setConflictToken(ConflictToken.FIRST)
-            .build();
-    SchedulerWorkflow scheduler =
-        workers
-            .client(request.getNamespace())
-            .newWorkflowStub(
-                SchedulerWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(SchedulerWorkflow.ID_PREFIX + request.getScheduleId())
-                    .setTaskQueue(SchedulerWorkflow.TASK_QUEUE)
-                    .setWorkflowIdReusePolicy(
-                        WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                    .build());
-    try {
-      WorkflowClient.start(
-          scheduler::run, initial, request.getInitialPatch(), SchedulerProgress.NEW);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      throw Status.ALREADY_EXISTS
-          .withDescription("schedule with this ID is already registered")
-          .asRuntimeException();
-    }
+            .build(),
+        request.getInitialPatch());
     return CreateScheduleResponse.newBuilder().setConflictToken(ConflictToken.FIRST).build();
   }
 
   private DescribeScheduleResponse describe(DescribeScheduleRequest request) {
-    SchedulerWorkflow scheduler = running(request.getNamespace(), request.getScheduleId());
-    return sdkCall(scheduler::describe);
+    requests.checkId(request.getScheduleId());
+    return schedulers.describe(request.getNamespace(), request.getScheduleId());
   }
 
   private UpdateScheduleResponse update(UpdateScheduleRequest request) {
-    SchedulerWorkflow scheduler = running(request.getNamespace(), request.getScheduleId());
+    requests.checkId(request.getScheduleId());
     Schedule schedule = requests.canonical(request.getSchedule());
     if (request.hasSearchAttributes()) {
       requests.checkAttributes(request.getSearchAttributes());
     }
-    if (!request.getConflictToken().isEmpty()
-        && !request.getConflictToken().equals(sdkCall(scheduler::describe).getConflictToken())) {
-      throw Status.FAILED_PRECONDITION
-          .withDescription("mismatched conflict token")
-          .asRuntimeException();
-    }
-    UpdateScheduleRequest canonical = request.toBuilder().setSchedule(schedule).build();
-    sdkCall(
-        () -> {
-          scheduler.update(canonical);
-          return null;
-        });
+    ConflictToken.check(
+        request.getConflictToken(),
+        () ->
+            schedulers
+                .describe(request.getNamespace(), request.getScheduleId())
+                .getConflictToken());
+    schedulers.update(
+        request.getNamespace(),
+        request.getScheduleId(),
+        request.toBuilder().setSchedule(schedule).build());
     return UpdateScheduleResponse.getDefaultInstance();
   }
 
   private PatchScheduleResponse patch(PatchScheduleRequest request) {
-    SchedulerWorkflow scheduler = running(request.getNamespace(), request.getScheduleId());
-    sdkCall(
-        () -> {
-          scheduler.patch(request.getPatch());
-          return null;
-        });
+    requests.checkId(request.getScheduleId());
+    schedulers.patch(request.getNamespace(), request.getScheduleId(), request.getPatch());
     return PatchScheduleResponse.getDefaultInstance();
   }
 
   private DeleteScheduleResponse delete(DeleteScheduleRequest request) {
-    running(request.getNamespace(), request.getScheduleId());
-    backend
-        .withDeadlineAfter(10, TimeUnit.SECONDS)
-        .terminateWorkflowExecution(
-            TerminateWorkflowExecutionRequest.newBuilder()
-                .setNamespace(request.getNamespace())
-                .setWorkflowExecution(schedulerExecution(request.getScheduleId()))
-                .setReason("schedule deleted")
-                .setIdentity(request.getIdentity())
-                .build());
+    requests.checkId(request.getScheduleId());
+    schedulers.delete(request.getNamespace(), request.getScheduleId(), request.getIdentity());
     return DeleteScheduleResponse.getDefaultInstance();
   }
 
   private ListSchedulesResponse list(ListSchedulesRequest request) {
     VisibilityQuery query = parse(request.getQuery());
     List<ScheduleRecord> records = new ArrayList<>();
-    for (String scheduleId : runningScheduleIds(request.getNamespace())) {
-      describeIfRunning(request.getNamespace(), scheduleId)
+    for (String scheduleId : schedulers.runningIds(request.getNamespace())) {
+      schedulers
+          .describeIfRunning(request.getNamespace(), scheduleId)
           .map(described -> new ScheduleRecord(scheduleId, described, registry))
           .filter(query.where()::matches)
           .ifPresent(records::add);
@@ -188,8 +141,9 @@ public final class ScheduleEndpoints implements AutoCloseable {
 
   private ListScheduleMatchingTimesResponse matchingTimes(
       ListScheduleMatchingTimesRequest request) {
-    SchedulerWorkflow scheduler = running(request.getNamespace(), request.getScheduleId());
-    Schedule schedule = sdkCall(scheduler::describe).getSchedule();
+    requests.checkId(request.getScheduleId());
+    Schedule schedule =
+        schedulers.describe(request.getNamespace(), request.getScheduleId()).getSchedule();
     List<Long> times =
         SpecTimes.of(schedule.getSpec())
             .between(
@@ -214,90 +168,8 @@ public final class ScheduleEndpoints implements AutoCloseable {
     }
   }
 
-  private List<String> runningScheduleIds(String namespace) {
-    return backend
-        .withDeadlineAfter(10, TimeUnit.SECONDS)
-        .listOpenWorkflowExecutions(
-            ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(namespace).build())
-        .getExecutionsList()
-        .stream()
-        .filter(info -> info.getType().getName().equals(SchedulerWorkflow.TYPE))
-        .map(info -> info.getExecution().getWorkflowId())
-        .filter(id -> id.startsWith(SchedulerWorkflow.ID_PREFIX))
-        .map(id -> id.substring(SchedulerWorkflow.ID_PREFIX.length()))
-        .toList();
-  }
-
-  private Optional<DescribeScheduleResponse> describeIfRunning(String namespace, String id) {
-    try {
-      return Optional.of(sdkCall(running(namespace, id)::describe));
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  /** The schedule's scheduler, if it is running; else NOT_FOUND as the server answers. */
-  private SchedulerWorkflow running(String namespace, String scheduleId) {
-    requests.checkId(scheduleId);
-    WorkflowExecutionInfo info;
-    try {
-      info =
-          backend
-              .withDeadlineAfter(10, TimeUnit.SECONDS)
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace(namespace)
-                      .setExecution(schedulerExecution(scheduleId))
-                      .build())
-              .getWorkflowExecutionInfo();
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw notFound();
-      }
-      throw e;
-    }
-    if (info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      throw notFound();
-    }
-    return workers
-        .client(namespace)
-        .newWorkflowStub(SchedulerWorkflow.class, SchedulerWorkflow.ID_PREFIX + scheduleId);
-  }
-
-  private static WorkflowExecution schedulerExecution(String scheduleId) {
-    return WorkflowExecution.newBuilder()
-        .setWorkflowId(SchedulerWorkflow.ID_PREFIX + scheduleId)
-        .build();
-  }
-
-  private static StatusRuntimeException notFound() {
-    return Status.NOT_FOUND.withDescription("schedule not found").asRuntimeException();
-  }
-
-  /** Runs an SDK call on the scheduler, giving its gRPC status as it is when it has one. */
-  private static <T> T sdkCall(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (StatusRuntimeException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof StatusRuntimeException status) {
-          throw status;
-        }
-      }
-      if (e instanceof WorkflowNotFoundException) {
-        throw notFound();
-      }
-      throw e;
-    }
-  }
-
   @Override
   public void close() {
-    workers.close();
+    schedulers.close();
   }
 }
