@@ -80,7 +80,7 @@ class StarterApplicationTest {
         api.await(
             link, run -> run.get("status").asText().equals("completed"), Duration.ofMinutes(1));
     assertThat(done.at("/result/rowsVerified").asLong()).isEqualTo(52);
-    assertThat(done.get("pipeline").asText()).isEqualTo("events");
+    assertThat(done.get("pipeline").asText()).as(done.toString()).isEqualTo("events");
     assertThat(done.get("rows").asLong()).isEqualTo(52);
 
     StarterApi.Answer again =

@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,6 +45,11 @@ public final class ExportRuns {
                         ? WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE
                         : WorkflowIdReusePolicy
                             .WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+                .setTypedSearchAttributes(
+                    SearchAttributes.newBuilder()
+                        .set(ExportSearchAttributes.PIPELINE, request.pipeline().name())
+                        .set(ExportSearchAttributes.BATCH_ID, request.batchId())
+                        .build())
                 .build());
     try {
       return new RunStarted(
