@@ -1,11 +1,16 @@
 package io.spectrumflow.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spectrumflow.workflows.export.ExportFailures;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +31,42 @@ class RedshiftTargetsTest {
   @AfterAll
   void stop() throws Exception {
     stack.close();
+  }
+
+  @Test
+  void aDdlStatementThatRedshiftFailsFailsTheRunWithRedshiftsOwnText() throws Exception {
+    // Serverless roles are checked by Redshift itself, at CREATE EXTERNAL SCHEMA
+    PipelineSpec pipeline =
+        RunningStack.pipeline(
+            dir,
+            "unassociated",
+            """
+            pipelines:
+              unassociated:
+                format: ndjson
+                storage: {bucket: lake, prefix: targets}
+                catalog: {database: targets, table: unassociated}
+                redshift:
+                  workgroupName: spectrumflow-serverless
+                  externalSchema: stranger
+                  iamRole: arn:aws:iam::000000000000:role/not-associated
+            """);
+
+    assertThatThrownBy(() -> stack.export(pipeline, "b1", "{\"id\": 1}\n"))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(ExportFailures.STATEMENT_FAILED);
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getOriginalMessage())
+                  .startsWith("ddl: Redshift statement FAILED: ERROR: ")
+                  .contains(
+                      "is not authorized to assume IAM Role arn:aws:iam::000000000000:role/not-associated");
+            });
+    // rolled back: the failed batch leaves no object behind
+    assertThat(stack.objectsUnderTable(pipeline)).isEmpty();
   }
 
   @ParameterizedTest
