@@ -1,10 +1,9 @@
 package io.spectrumflow.local.cli;
 
 import io.spectrumflow.starter.app.SpectrumflowStarterApplication;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code spectrumflow starter}: the starter's HTTP API, a Dropwizard application. */
 @Command(
@@ -15,16 +14,11 @@ import picocli.CommandLine.Parameters;
             + " config/local.yml listens on HTTP_PORT, 8080 by default.")
 public final class StarterAppCommand implements Callable<Integer> {
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      defaultValue = "${env:SPECTRUMFLOW_HOME:-.}/config/local.yml",
-      description = "Configuration file (default: ${DEFAULT-VALUE})")
-  Path config;
+  @Mixin ConfigFileArgument file;
 
   @Override
   public Integer call() throws Exception {
-    new SpectrumflowStarterApplication().run("server", config.toString());
+    new SpectrumflowStarterApplication().run("server", file.config.toString());
     return 0;
   }
 }

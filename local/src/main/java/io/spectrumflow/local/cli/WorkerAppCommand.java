@@ -1,10 +1,9 @@
 package io.spectrumflow.local.cli;
 
 import io.spectrumflow.worker.app.SpectrumflowWorkerApplication;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code spectrumflow worker}: a worker process, a Dropwizard application. */
 @Command(
@@ -15,12 +14,7 @@ import picocli.CommandLine.Parameters;
             + " health checks and metrics are under /admin on HTTP_PORT, 8090 by default.")
 public final class WorkerAppCommand implements Callable<Integer> {
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      defaultValue = "${env:SPECTRUMFLOW_HOME:-.}/config/local.yml",
-      description = "Configuration file (default: ${DEFAULT-VALUE})")
-  Path config;
+  @Mixin ConfigFileArgument file;
 
   @Override
   public Integer call() throws Exception {
@@ -28,7 +22,7 @@ public final class WorkerAppCommand implements Callable<Integer> {
       // the starter takes 8080 from the same file; Dropwizard reads dw.* overrides
       System.setProperty("dw.server.connector.port", "8090");
     }
-    new SpectrumflowWorkerApplication().run("server", config.toString());
+    new SpectrumflowWorkerApplication().run("server", file.config.toString());
     return 0;
   }
 }

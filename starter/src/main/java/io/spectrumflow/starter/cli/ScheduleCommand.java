@@ -96,25 +96,35 @@ public final class ScheduleCommand implements Runnable {
     }
   }
 
-  @Command(
-      name = "pause",
-      mixinStandardHelpOptions = true,
-      description = "Pause a pipeline's schedule.")
-  static final class Pause implements Callable<Integer> {
+  /** A subcommand acting on one pipeline's schedule. */
+  abstract static class OnPipeline implements Callable<Integer> {
     @Mixin ConfigOptions options;
 
     @Parameters(index = "0", description = "The pipeline")
     String pipeline;
 
+    @Override
+    public Integer call() {
+      try (Connected connected = options.connect()) {
+        return act(connected.schedules(), connected);
+      }
+    }
+
+    abstract int act(PipelineSchedules schedules, Connected connected);
+  }
+
+  @Command(
+      name = "pause",
+      mixinStandardHelpOptions = true,
+      description = "Pause a pipeline's schedule.")
+  static final class Pause extends OnPipeline {
     @Option(names = "--note", defaultValue = "paused from the command line", description = "Why")
     String note;
 
     @Override
-    public Integer call() {
-      try (Connected connected = options.connect()) {
-        connected.schedules().pause(pipeline, note);
-        return describe(connected, pipeline);
-      }
+    int act(PipelineSchedules schedules, Connected connected) {
+      schedules.pause(pipeline, note);
+      return describe(connected, pipeline);
     }
   }
 
@@ -122,21 +132,14 @@ public final class ScheduleCommand implements Runnable {
       name = "unpause",
       mixinStandardHelpOptions = true,
       description = "Unpause a pipeline's schedule.")
-  static final class Unpause implements Callable<Integer> {
-    @Mixin ConfigOptions options;
-
-    @Parameters(index = "0", description = "The pipeline")
-    String pipeline;
-
+  static final class Unpause extends OnPipeline {
     @Option(names = "--note", defaultValue = "unpaused from the command line", description = "Why")
     String note;
 
     @Override
-    public Integer call() {
-      try (Connected connected = options.connect()) {
-        connected.schedules().unpause(pipeline, note);
-        return describe(connected, pipeline);
-      }
+    int act(PipelineSchedules schedules, Connected connected) {
+      schedules.unpause(pipeline, note);
+      return describe(connected, pipeline);
     }
   }
 
@@ -144,19 +147,12 @@ public final class ScheduleCommand implements Runnable {
       name = "trigger",
       mixinStandardHelpOptions = true,
       description = "Run a pipeline's schedule now.")
-  static final class Trigger implements Callable<Integer> {
-    @Mixin ConfigOptions options;
-
-    @Parameters(index = "0", description = "The pipeline")
-    String pipeline;
-
+  static final class Trigger extends OnPipeline {
     @Override
-    public Integer call() {
-      try (Connected connected = options.connect()) {
-        connected.schedules().trigger(pipeline);
-        System.out.println("triggered " + PipelineSchedules.id(pipeline));
-        return 0;
-      }
+    int act(PipelineSchedules schedules, Connected connected) {
+      schedules.trigger(pipeline);
+      System.out.println("triggered " + PipelineSchedules.id(pipeline));
+      return 0;
     }
   }
 
@@ -164,19 +160,12 @@ public final class ScheduleCommand implements Runnable {
       name = "delete",
       mixinStandardHelpOptions = true,
       description = "Delete a pipeline's schedule.")
-  static final class Delete implements Callable<Integer> {
-    @Mixin ConfigOptions options;
-
-    @Parameters(index = "0", description = "The pipeline")
-    String pipeline;
-
+  static final class Delete extends OnPipeline {
     @Override
-    public Integer call() {
-      try (Connected connected = options.connect()) {
-        connected.schedules().delete(pipeline);
-        System.out.println("deleted " + PipelineSchedules.id(pipeline));
-        return 0;
-      }
+    int act(PipelineSchedules schedules, Connected connected) {
+      schedules.delete(pipeline);
+      System.out.println("deleted " + PipelineSchedules.id(pipeline));
+      return 0;
     }
   }
 
