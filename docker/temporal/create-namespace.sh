@@ -1,0 +1,31 @@
+#!/bin/sh
+# Creates the namespace Spectrumflow runs in and registers its search attributes, once the server
+# answers; run by the temporal-namespace service (temporalio/admin-tools). Safe to run again.
+# The starter registers missing search attributes itself too; doing it here means runs can carry
+# them from the first one on.
+set -eu
+namespace="${TEMPORAL_NAMESPACE:-default}"
+export TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-temporal:7233}"
+
+attempt=0
+until temporal operator cluster health >/dev/null 2>&1; do
+  attempt=$((attempt + 1))
+  if [ "$attempt" -ge 60 ]; then
+    echo "Temporal at $TEMPORAL_ADDRESS did not become healthy" >&2
+    exit 1
+  fi
+  sleep 2
+done
+
+temporal operator namespace describe --namespace "$namespace" >/dev/null 2>&1 \
+  || temporal operator namespace create --namespace "$namespace" --retention 7d
+
+for attribute in SpectrumflowPipeline:Keyword SpectrumflowBatchId:Keyword \
+  SpectrumflowPartitionDates:KeywordList SpectrumflowRows:Int; do
+  name="${attribute%%:*}"
+  type="${attribute#*:}"
+  if ! temporal operator search-attribute list --namespace "$namespace" | grep -q "$name"; then
+    temporal operator search-attribute create --namespace "$namespace" --name "$name" --type "$type"
+  fi
+done
+echo "namespace $namespace is ready with Spectrumflow's search attributes"
