@@ -7,7 +7,9 @@ import io.spectrumflow.workflows.export.ExportSearchAttributes;
 import io.spectrumflow.workflows.export.ExportWorkflow;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,18 @@ import java.util.Optional;
 final class RunBoard {
 
   private static final int KEPT_CLOSED_RUNS = 1000;
+
+  /**
+   * Without ORDER BY: Temporal's SQL visibility (PostgreSQL in docker-compose) refuses it. Its
+   * default order, running runs first and then the latest closed, picks the same recent runs.
+   */
   private static final String EXPORTS = "WorkflowType = '" + ExportWorkflow.TYPE + "'";
+
+  private static final Comparator<DashboardRun> NEWEST_FIRST =
+      Comparator.comparing(
+          (DashboardRun run) ->
+              run.view().startTime() == null ? Instant.MIN : Instant.parse(run.view().startTime()),
+          Comparator.reverseOrder());
 
   private final RunLookup lookup;
   private final ClosedRunProgress closedProgress;
@@ -42,12 +55,10 @@ final class RunBoard {
 
   /** The latest export runs, newest first. */
   List<DashboardRun> recent(int limit) {
-    return lookup.list(EXPORTS + " ORDER BY StartTime DESC", limit).stream()
-        .map(this::detailed)
-        .toList();
+    return lookup.list(EXPORTS, limit).stream().map(this::detailed).sorted(NEWEST_FIRST).toList();
   }
 
-  /** The pipeline's latest export run, if it has one. */
+  /** The pipeline's latest export run (a running one, else the latest closed), if it has one. */
   Optional<DashboardRun> latest(String pipeline) {
     String query =
         EXPORTS
@@ -55,7 +66,7 @@ final class RunBoard {
             + ExportSearchAttributes.PIPELINE.getName()
             + " = '"
             + ExportWorkflowIds.requireValidPipelineName(pipeline)
-            + "' ORDER BY StartTime DESC";
+            + "'";
     return lookup.list(query, 1).stream().findFirst().map(this::detailed);
   }
 
