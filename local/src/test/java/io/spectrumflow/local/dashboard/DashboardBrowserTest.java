@@ -128,6 +128,37 @@ class DashboardBrowserTest {
     screenshot("completed-run.png");
   }
 
+  @Test
+  void aRunningRunShowsItsCurrentStepAndFinishesByItself() throws Exception {
+    starter.await(
+        starter.post("daily", "text/csv", HostileInput.sample(), "browser-daily-1"),
+        "completed",
+        Duration.ofMinutes(2));
+    browser.get(starter.baseUrl() + "/");
+
+    // replaces the days the first batch wrote: its cleanup step waits six seconds
+    String replacing = starter.post("daily", "text/csv", HostileInput.sample(), "browser-daily-2");
+    By row = run(replacing);
+    waitFor(Duration.ofMinutes(1))
+        .until(
+            page ->
+                !page.findElements(row).isEmpty()
+                    && page.findElement(row)
+                        .findElement(By.cssSelector(".status"))
+                        .getText()
+                        .equals("running · cleanup"));
+    assertThat(browser.findElement(row).findElement(By.cssSelector("td.rows")).getText())
+        .isEqualTo("52"); // from the live progress query
+    assertThat(browser.findElements(By.cssSelector("#runs tr.run svg rect.running"))).hasSize(1);
+    assertThat(browser.findElement(By.id("refresh-state")).getText())
+        .isEqualTo("updates every 0.5 s");
+    screenshot("running.png");
+
+    waitFor(Duration.ofMinutes(1)).until(page -> status(row).equals("completed"));
+    assertThat(browser.findElement(By.id("refresh-state")).getText())
+        .isEqualTo("updates every 1 s");
+  }
+
   private static By run(String workflowId) {
     return By.cssSelector("#runs tr.run[data-workflow-id='" + workflowId + "']");
   }

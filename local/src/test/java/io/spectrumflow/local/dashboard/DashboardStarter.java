@@ -148,6 +148,13 @@ final class DashboardStarter implements AutoCloseable {
             partition: {field: event_time}
             catalog: {database: dashboard, table: events_json}
             redshift: %s
+          # a batch that replaces days already written waits replaceGraceSeconds in its cleanup step
+          daily:
+            format: csv
+            storage: {bucket: %s, prefix: dashboard, mode: replace-partitions, replaceGraceSeconds: 6}
+            partition: {field: event_time}
+            catalog: {database: dashboard, table: daily}
+            redshift: %s
           # its role is not associated with the cluster: runs fail in ddl, after three steps
           unassociated:
             format: csv
@@ -169,6 +176,8 @@ final class DashboardStarter implements AutoCloseable {
             BUCKET,
             redshift,
             WEBHOOK,
+            BUCKET,
+            redshift,
             BUCKET,
             redshift,
             BUCKET);
