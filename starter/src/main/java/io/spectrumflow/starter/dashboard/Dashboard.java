@@ -35,7 +35,7 @@ public final class Dashboard {
       Clock clock) {
     this.settings = settings;
     this.links = new TemporalUiLinks(temporalUiUrl, client.getOptions().getNamespace());
-    this.runs = new RunBoard(lookup, new ClosedRunProgress(client), clock);
+    this.runs = new RunBoard(lookup, new ProgressQuery(client), clock);
     this.pipelines = new PipelineOverview(pipelines, schedules, runs);
     this.clock = clock;
   }

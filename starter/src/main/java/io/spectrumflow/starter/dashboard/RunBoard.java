@@ -36,7 +36,7 @@ final class RunBoard {
           Comparator.reverseOrder());
 
   private final RunLookup lookup;
-  private final ClosedRunProgress closedProgress;
+  private final ProgressQuery progress;
   private final Clock clock;
   private final Map<String, DashboardRun> closedRuns =
       Collections.synchronizedMap(
@@ -47,9 +47,9 @@ final class RunBoard {
             }
           });
 
-  RunBoard(RunLookup lookup, ClosedRunProgress closedProgress, Clock clock) {
+  RunBoard(RunLookup lookup, ProgressQuery progress, Clock clock) {
     this.lookup = lookup;
-    this.closedProgress = closedProgress;
+    this.progress = progress;
     this.clock = clock;
   }
 
@@ -81,6 +81,11 @@ final class RunBoard {
     if (kept != null) {
       return kept;
     }
+    if ("running".equals(listed.status())) {
+      // the listing has the rest; only the progress is asked for, with a deadline
+      return withDetails(
+          withProgress(listed, progress.of(listed.workflowId(), listed.runId()).orElse(null)));
+    }
     return lookup
         .run(listed.workflowId())
         // a later run of the same workflow id is not this one: show this one as listed
@@ -97,17 +102,31 @@ final class RunBoard {
     String failedStep = FailedStep.of(view.failure()).orElse(null);
     boolean endedWithoutResult =
         !"running".equals(view.status()) && view.result() == null && view.failure() != null;
-    ExportProgress progress =
-        endedWithoutResult ? closedProgress.of(view.workflowId(), view.runId()).orElse(null) : null;
+    ExportProgress ended =
+        endedWithoutResult ? progress.of(view.workflowId(), view.runId()).orElse(null) : null;
     DashboardRun run =
         new DashboardRun(
-            view,
-            failedStep,
-            StepTimeline.of(view, progress, failedStep, clock.instant()),
-            progress);
+            view, failedStep, StepTimeline.of(view, ended, failedStep, clock.instant()), ended);
     if (!run.running() && (view.result() != null || view.failure() != null)) {
       closedRuns.put(view.runId(), run);
     }
     return run;
+  }
+
+  private static RunView withProgress(RunView listed, ExportProgress live) {
+    return new RunView(
+        listed.workflowId(),
+        listed.runId(),
+        listed.type(),
+        listed.status(),
+        listed.pipeline(),
+        listed.batchId(),
+        listed.partitionDates(),
+        listed.rows(),
+        listed.startTime(),
+        listed.closeTime(),
+        live,
+        null,
+        null);
   }
 }

@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code progress} query of a run that has ended without a result, for the timings of the steps
- * it finished before it failed. A worker answers it by replaying the run's history; when none does
- * in time the dashboard goes without, so the call has a deadline of its own.
+ * The {@code progress} query with a deadline of its own: a worker answers it, and when none does in
+ * time (all stopped, say) the dashboard shows the run without it rather than waiting for the SDK's
+ * query timeout on every refresh. For a running run it tells the current step and the finished
+ * steps' timings; for a run that ended without a result, the steps it finished before it failed
+ * (the worker replays its history to answer).
  */
-final class ClosedRunProgress {
+final class ProgressQuery {
 
   /** {@link io.spectrumflow.workflows.export.ExportWorkflow#progress()}'s query name. */
   private static final String QUERY = "progress";
@@ -24,7 +26,7 @@ final class ClosedRunProgress {
 
   private final WorkflowClient client;
 
-  ClosedRunProgress(WorkflowClient client) {
+  ProgressQuery(WorkflowClient client) {
     this.client = client;
   }
 
@@ -56,8 +58,7 @@ final class ClosedRunProgress {
                   ExportProgress.class,
                   ExportProgress.class));
     } catch (RuntimeException unanswered) {
-      // No worker answered in time, or the run is not an export: the timeline shows the failed
-      // step alone.
+      // no worker answered in time, or the run is not an export
       return Optional.empty();
     }
   }
