@@ -16,6 +16,8 @@ import io.spectrumflow.starter.api.RunsResource;
 import io.spectrumflow.starter.api.SchedulesResource;
 import io.spectrumflow.starter.api.TokenAuthenticator;
 import io.spectrumflow.starter.config.Pipelines;
+import io.spectrumflow.starter.dashboard.Dashboard;
+import io.spectrumflow.starter.dashboard.DashboardResource;
 import io.spectrumflow.starter.runs.ExportRuns;
 import io.spectrumflow.starter.runs.RunLookup;
 import io.spectrumflow.starter.schedules.PipelineSchedules;
@@ -98,6 +100,18 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
     environment.jersey().register(new RunsResource(lookup));
     environment.jersey().register(new SchedulesResource(pipelines, schedules));
     environment.jersey().register(new BackfillResource(pipelines, staging, runs));
+    environment
+        .jersey()
+        .register(
+            new DashboardResource(
+                new Dashboard(
+                    pipelines,
+                    schedules,
+                    lookup,
+                    temporal.client(),
+                    config.getStarter().dashboard(),
+                    config.getStarter().temporalUiUrl(),
+                    clock)));
     environment
         .healthChecks()
         .register(

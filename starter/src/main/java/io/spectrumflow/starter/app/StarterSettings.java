@@ -1,6 +1,8 @@
 package io.spectrumflow.starter.app;
 
 import io.dropwizard.util.DataSize;
+import io.spectrumflow.starter.dashboard.DashboardSettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +19,7 @@ import jakarta.validation.constraints.Pattern;
  * @param stagingRetentionDays how long staged batches are kept for backfills
  * @param maxInputsPerScheduledRun at most this many staged files in one scheduled batch
  * @param temporalUiUrl the Temporal UI's base URL, for links; may be null
+ * @param dashboard how the dashboard refreshes and how many runs it lists
  */
 public record StarterSettings(
     @NotBlank(message = "must be set (use ${SPECTRUMFLOW_API_TOKEN})") String authToken,
@@ -25,11 +28,13 @@ public record StarterSettings(
         String staging,
     @Min(1) int stagingRetentionDays,
     @Min(1) int maxInputsPerScheduledRun,
-    String temporalUiUrl) {
+    String temporalUiUrl,
+    @Valid DashboardSettings dashboard) {
 
   public StarterSettings {
     maxBody = maxBody == null ? DataSize.mebibytes(64) : maxBody;
     stagingRetentionDays = stagingRetentionDays == 0 ? 30 : stagingRetentionDays;
     maxInputsPerScheduledRun = maxInputsPerScheduledRun == 0 ? 1000 : maxInputsPerScheduledRun;
+    dashboard = dashboard == null ? DashboardSettings.DEFAULTS : dashboard;
   }
 }
