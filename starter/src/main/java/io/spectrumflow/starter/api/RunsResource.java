@@ -77,8 +77,7 @@ public final class RunsResource {
       }
       query.append(" AND ExecutionStatus = '").append(visibility).append("'");
     }
-    List<RunView> runs =
-        lookup.list(query + " ORDER BY StartTime DESC", Math.max(1, Math.min(limit, 500)));
+    List<RunView> runs = lookup.list(query.toString(), Math.max(1, Math.min(limit, 500)));
     return Response.ok(Map.of("runs", runs)).build();
   }
 }

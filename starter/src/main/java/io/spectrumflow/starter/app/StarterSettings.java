@@ -22,7 +22,8 @@ import jakarta.validation.constraints.Pattern;
  * @param dashboard how the dashboard refreshes and how many runs it lists
  */
 public record StarterSettings(
-    @NotBlank(message = "must be set (use ${SPECTRUMFLOW_API_TOKEN})") String authToken,
+    @NotBlank(message = "must be set, from the environment: SPECTRUMFLOW_API_TOKEN")
+        String authToken,
     @NotNull DataSize maxBody,
     @NotBlank @Pattern(regexp = "s3://[^/]+/(.+/)?", message = "must look like s3://bucket/prefix/")
         String staging,

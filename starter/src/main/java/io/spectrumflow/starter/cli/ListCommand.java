@@ -55,8 +55,7 @@ public final class ListCommand implements Callable<Integer> {
     }
     WorkflowClient client = temporal.connect();
     try {
-      List<RunView> runs =
-          new RunLookup(client).list(query + " ORDER BY StartTime DESC", Math.max(1, limit));
+      List<RunView> runs = new RunLookup(client).list(query.toString(), Math.max(1, limit));
       System.out.printf(
           "%-40s %-10s %-20s %8s  %s%n", "WORKFLOW ID", "STATUS", "STARTED", "ROWS", "DATES");
       for (RunView run : runs) {

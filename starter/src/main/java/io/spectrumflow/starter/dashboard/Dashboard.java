@@ -1,6 +1,7 @@
 package io.spectrumflow.starter.dashboard;
 
 import io.spectrumflow.starter.config.Pipelines;
+import io.spectrumflow.starter.runs.ProgressQuery;
 import io.spectrumflow.starter.runs.RunLookup;
 import io.spectrumflow.starter.schedules.PipelineSchedules;
 import io.temporal.client.WorkflowClient;

@@ -1,5 +1,6 @@
 package io.spectrumflow.starter.dashboard;
 
+import io.spectrumflow.starter.runs.ProgressQuery;
 import io.spectrumflow.starter.runs.RunLookup;
 import io.spectrumflow.starter.runs.RunView;
 import io.spectrumflow.workflows.export.ExportProgress;

@@ -14,6 +14,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,9 +24,11 @@ import java.util.stream.Stream;
 public final class RunLookup {
 
   private final WorkflowClient client;
+  private final ProgressQuery progress;
 
   public RunLookup(WorkflowClient client) {
     this.client = client;
+    this.progress = new ProgressQuery(client);
   }
 
   /** The latest run of a workflow id, or empty when there is none. */
@@ -39,11 +42,12 @@ public final class RunLookup {
     }
     WorkflowExecutionStatus status = description.getStatus();
     boolean export = ExportWorkflow.TYPE.equals(description.getWorkflowType());
-    ExportProgress progress = null;
+    ExportProgress live = null;
     ExportResult result = null;
     String failure = null;
     if (export && status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      progress = client.newWorkflowStub(ExportWorkflow.class, workflowId).progress();
+      // with a deadline: while no worker runs, the query would otherwise wait out its timeout
+      live = progress.of(workflowId, description.getExecution().getRunId()).orElse(null);
     } else if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED && export) {
       result = stub.getResult(ExportResult.class);
     } else if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
@@ -59,15 +63,24 @@ public final class RunLookup {
             description.getTypedSearchAttributes(),
             description.getStartTime(),
             description.getCloseTime(),
-            progress,
+            live,
             result,
             failure));
   }
 
-  /** Recent runs matching a visibility query, newest first. */
+  /**
+   * Recent runs matching a visibility query (without ORDER BY, which Temporal's SQL visibility
+   * refuses), newest first among those Temporal answers first: running runs, then the most recently
+   * closed.
+   */
   public List<RunView> list(String query, int limit) {
     try (Stream<WorkflowExecutionMetadata> runs = client.listExecutions(query)) {
       return runs.limit(limit)
+          .sorted(
+              Comparator.comparing(
+                      WorkflowExecutionMetadata::getStartTime,
+                      Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                  .reversed())
           .map(
               run ->
                   view(

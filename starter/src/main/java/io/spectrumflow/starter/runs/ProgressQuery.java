@@ -1,4 +1,4 @@
-package io.spectrumflow.starter.dashboard;
+package io.spectrumflow.starter.runs;
 
 import io.spectrumflow.workflows.export.ExportProgress;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * steps' timings; for a run that ended without a result, the steps it finished before it failed
  * (the worker replays its history to answer).
  */
-final class ProgressQuery {
+public final class ProgressQuery {
 
   /** {@link io.spectrumflow.workflows.export.ExportWorkflow#progress()}'s query name. */
   private static final String QUERY = "progress";
@@ -26,11 +26,11 @@ final class ProgressQuery {
 
   private final WorkflowClient client;
 
-  ProgressQuery(WorkflowClient client) {
+  public ProgressQuery(WorkflowClient client) {
     this.client = client;
   }
 
-  Optional<ExportProgress> of(String workflowId, String runId) {
+  public Optional<ExportProgress> of(String workflowId, String runId) {
     QueryWorkflowRequest request =
         QueryWorkflowRequest.newBuilder()
             .setNamespace(client.getOptions().getNamespace())
