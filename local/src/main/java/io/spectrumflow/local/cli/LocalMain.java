@@ -21,6 +21,7 @@ public final class LocalMain {
         new CommandLine(new SpectrumflowCommand())
             .addSubcommand("demo", new DemoCommand())
             .addSubcommand("local", new LocalStackCommand())
+            .addSubcommand("bench", new io.spectrumflow.local.bench.BenchCommand())
             .addSubcommand("starter", new StarterAppCommand());
     int exit = commandLine.execute(args);
     if (!isServer(args)) {
