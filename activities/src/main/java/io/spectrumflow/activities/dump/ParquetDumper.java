@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Timestamps are written as the pipeline's {@link TimestampEncoding} says: INT64
  * TIMESTAMP(MICROS, isAdjustedToUTC=true), or the deprecated 12-byte INT96 that older Spectrum,
- * Hive and Impala readers expect (see {@link Int96Timestamps}). Both hold microseconds.
+ * Hive and Impala readers expect. Both hold microseconds.
  *
  * <p>When the table already exists, its columns are passed to {@link #dump(List, Path, String,
  * Instant, List, LongConsumer)} and each batch column of the same name is written in a type the

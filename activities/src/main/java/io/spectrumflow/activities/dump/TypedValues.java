@@ -3,31 +3,18 @@ package io.spectrumflow.activities.dump;
 import io.spectrumflow.workflows.pipeline.ColumnType;
 
 /**
- * Converts a raw value to its column's type: Long (BIGINT, and TIMESTAMP as epoch microseconds),
- * Double, Boolean or String. Any value fits a STRING column as its text. Strings and CSV text are
- * accepted where they hold a value of the column's type by the same rules inference uses (so a
- * given schema may type a quoted "42" as BIGINT); a TIMESTAMP column also takes a date as midnight
- * UTC. A value that does not fit is bad input naming the field and column.
+ * Converts a raw value (not null) to its column's type: long (BIGINT, and TIMESTAMP as epoch
+ * microseconds), double or boolean; any value fits a STRING column as its text ({@link
+ * SourceRecord#text}). Strings and CSV text are accepted where they hold a value of the column's
+ * type by the same rules inference uses (so a given schema may type a quoted "42" as BIGINT); a
+ * TIMESTAMP column also takes a date as midnight UTC. A value that does not fit is bad input naming
+ * the field and column.
  */
 final class TypedValues {
 
   private TypedValues() {}
 
-  /** The value, typed for the column; null for null. */
-  static Object convert(ColumnType type, String column, SourceRecord record, int i) {
-    if (record.token(i) == RawToken.NULL) {
-      return null;
-    }
-    return switch (type) {
-      case STRING -> record.text(i);
-      case BIGINT -> toLong(column, record, i);
-      case DOUBLE -> toDouble(column, record, i);
-      case BOOLEAN -> toBoolean(column, record, i);
-      case TIMESTAMP -> toMicros(column, record, i);
-    };
-  }
-
-  private static Long toLong(String column, SourceRecord record, int i) {
+  static long toLong(String column, SourceRecord record, int i) {
     return switch (record.token(i)) {
       case INTEGER -> record.longValue(i);
       case BIG_INTEGER -> throw tooLarge(column, record, i);
@@ -45,7 +32,7 @@ final class TypedValues {
     };
   }
 
-  private static Double toDouble(String column, SourceRecord record, int i) {
+  static double toDouble(String column, SourceRecord record, int i) {
     return switch (record.token(i)) {
       case INTEGER -> (double) record.longValue(i);
       case FLOAT -> record.doubleValue(i);
@@ -61,10 +48,10 @@ final class TypedValues {
     };
   }
 
-  private static Boolean toBoolean(String column, SourceRecord record, int i) {
+  static boolean toBoolean(String column, SourceRecord record, int i) {
     return switch (record.token(i)) {
-      case TRUE -> Boolean.TRUE;
-      case FALSE -> Boolean.FALSE;
+      case TRUE -> true;
+      case FALSE -> false;
       case STRING, TEXT -> {
         String text = record.rawText(i);
         if (ValueClassifier.isBoolean(text)) {
@@ -76,7 +63,7 @@ final class TypedValues {
     };
   }
 
-  private static Long toMicros(String column, SourceRecord record, int i) {
+  static long toMicros(String column, SourceRecord record, int i) {
     RawToken token = record.token(i);
     if (token == RawToken.STRING || token == RawToken.TEXT) {
       long micros = IsoTimestamps.dateTimeOrDateMicros(record.rawText(i));

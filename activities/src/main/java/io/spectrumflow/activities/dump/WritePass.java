@@ -1,26 +1,34 @@
 package io.spectrumflow.activities.dump;
 
+import io.spectrumflow.activities.dump.parquet.FlatParquetFile;
+import io.spectrumflow.activities.dump.parquet.RowBatch;
 import io.spectrumflow.workflows.export.PartFile;
+import io.spectrumflow.workflows.pipeline.Compression;
 import io.spectrumflow.workflows.pipeline.ParquetSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
-import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * The pass that writes: each record is laid onto the columns, typed, encoded and routed to its
- * partition's open file.
+ * The pass that writes: each record is laid onto the columns, typed, encoded into a batch of rows,
+ * and each batch is routed row by row to its partitions' open files.
  */
 final class WritePass {
 
   static final int MAX_OPEN_FILES = 8;
   static final int PROGRESS_EVERY = 10_000;
 
-  private final AvroRecordEncoder encoder;
+  /** Rows per batch: enough to amortize the hand-over, little memory (a few MB at most). */
+  static final int BATCH_ROWS = 4096;
+
+  private final RowEncoder encoder;
   private final RecordColumns resolved;
   private final ParquetSpec parquet;
 
@@ -29,7 +37,7 @@ final class WritePass {
    *     from
    */
   WritePass(WrittenColumns columns, FieldIndex index, ParquetSpec parquet) {
-    this.encoder = new AvroRecordEncoder(columns, parquet.timestampEncoding());
+    this.encoder = new RowEncoder(columns, parquet.timestampEncoding());
     this.resolved = new RecordColumns(index);
     this.parquet = parquet;
   }
@@ -46,16 +54,20 @@ final class WritePass {
   List<PartFile> run(
       RecordScan scan, BatchLayout layout, PartitionDates partitions, LongConsumer rowsSoFar)
       throws IOException {
-    AvroParquetFiles opener = new AvroParquetFiles(encoder.schema(), parquet);
+    CompressionCodecName codec = codecOf(parquet.compression());
+    PartitionWriters.FileOpener opener =
+        path -> new FlatParquetFile(path, encoder.schema(), codec, parquet.rowGroupBytes());
     Set<String> written = new HashSet<>();
     List<PartFile> files = new ArrayList<>();
     long[] rows = {0};
     boolean moreGroups = true;
+    RowBatch batch = new RowBatch(encoder.schema(), BATCH_ROWS);
     while (moreGroups) {
-      Set<String> group = new HashSet<>();
+      List<String> group = new ArrayList<>();
+      Map<String, Integer> tags = new HashMap<>();
       boolean[] deferred = {false};
-      try (PartitionWriters<GenericRecord> writers =
-          new PartitionWriters<>(layout, opener, parquet.targetFileBytes(), MAX_OPEN_FILES)) {
+      try (PartitionWriters writers =
+          new PartitionWriters(layout, opener, parquet.targetFileBytes(), MAX_OPEN_FILES)) {
         scan.forEach(
             record -> {
               resolved.resolve(record);
@@ -63,18 +75,31 @@ final class WritePass {
               if (written.contains(partition)) {
                 return;
               }
-              if (!group.contains(partition)) {
+              Integer tag = tags.get(partition);
+              if (tag == null) {
                 if (group.size() == MAX_OPEN_FILES) {
                   deferred[0] = true; // written by a later pass
                   return;
                 }
+                tag = group.size();
                 group.add(partition);
+                tags.put(partition, tag);
               }
-              writers.write(partition, encoder.encode(record, resolved));
+              int row = batch.addRow(tag);
+              try {
+                encoder.encode(record, resolved, batch, row);
+              } catch (RuntimeException e) {
+                batch.dropLastRow();
+                throw e;
+              }
+              if (batch.isFull()) {
+                writeBatch(batch, group, writers);
+              }
               if (++rows[0] % PROGRESS_EVERY == 0) {
                 rowsSoFar.accept(rows[0]);
               }
             });
+        writeBatch(batch, group, writers);
         files.addAll(writers.finishAll());
       }
       written.addAll(group);
@@ -82,6 +107,23 @@ final class WritePass {
     }
     files.sort(Comparator.comparing(PartFile::partitionValue).thenComparingInt(PartFile::sequence));
     return files;
+  }
+
+  private static void writeBatch(RowBatch batch, List<String> group, PartitionWriters writers)
+      throws IOException {
+    for (int row = 0; row < batch.rows(); row++) {
+      writers.write(group.get(batch.tag(row)), batch, row);
+    }
+    batch.clear();
+  }
+
+  private static CompressionCodecName codecOf(Compression compression) {
+    return switch (compression) {
+      case SNAPPY -> CompressionCodecName.SNAPPY;
+      case GZIP -> CompressionCodecName.GZIP;
+      case ZSTD -> CompressionCodecName.ZSTD;
+      case UNCOMPRESSED -> CompressionCodecName.UNCOMPRESSED;
+    };
   }
 
   /** Values of fields that have no column (left out by a given schema). */

@@ -1,0 +1,128 @@
+package io.spectrumflow.activities.dump.parquet;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+
+/**
+ * One Parquet file being written, row by row. A row group ends once the columns hold {@code
+ * rowGroupBytes} (compressed pages plus the current pages' plain values), as parquet-mr's writer
+ * decides; file layout, page headers, checksums, indexes and footer are parquet-mr's.
+ */
+public final class FlatParquetFile implements Closeable {
+
+  /** parquet-mr's defaults. */
+  private static final int COLUMN_INDEX_TRUNCATE_LENGTH = 64;
+
+  private static final int STATISTICS_TRUNCATE_LENGTH = Integer.MAX_VALUE;
+
+  private final ParquetFileWriter writer;
+  private final ColumnWriter[] columns;
+  private final PageCompressor compressor;
+  private final CompressionCodecName codec;
+  private final long rowGroupBytes;
+  private long rowsInGroup;
+  private long rows;
+  private boolean closed;
+
+  public FlatParquetFile(
+      Path path, FlatSchema schema, CompressionCodecName codec, long rowGroupBytes)
+      throws IOException {
+    this.writer =
+        new ParquetFileWriter(
+            new LocalOutputFile(path),
+            schema.messageType(),
+            ParquetFileWriter.Mode.CREATE,
+            rowGroupBytes,
+            0,
+            COLUMN_INDEX_TRUNCATE_LENGTH,
+            STATISTICS_TRUNCATE_LENGTH,
+            true);
+    this.codec = codec;
+    this.rowGroupBytes = rowGroupBytes;
+    this.compressor = PageCompressor.of(codec);
+    List<ColumnDescriptor> descriptors = schema.messageType().getColumns();
+    this.columns = new ColumnWriter[schema.size()];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = ColumnWriter.of(descriptors.get(c), schema.kind(c), compressor);
+    }
+    writer.start();
+  }
+
+  /** Appends row {@code row} of {@code batch}, whose columns are this file's. */
+  public void write(RowBatch batch, int row) throws IOException {
+    for (int c = 0; c < columns.length; c++) {
+      columns[c].append(batch.vector(c), row);
+    }
+    rows++;
+    rowsInGroup++;
+    if (bufferedBytes() >= rowGroupBytes) {
+      flushRowGroup();
+    }
+  }
+
+  private long bufferedBytes() {
+    long bytes = 0;
+    for (ColumnWriter column : columns) {
+      bytes += column.bufferedBytes();
+    }
+    return bytes;
+  }
+
+  /** The file's size so far, counting what is buffered for the current row group. */
+  public long dataSize() throws IOException {
+    return writer.getPos() + bufferedBytes();
+  }
+
+  public long rows() {
+    return rows;
+  }
+
+  private void flushRowGroup() throws IOException {
+    if (rowsInGroup == 0) {
+      return;
+    }
+    writer.startBlock(rowsInGroup);
+    for (ColumnWriter column : columns) {
+      column.finishChunk().writeTo(writer, codec);
+    }
+    writer.endBlock();
+    rowsInGroup = 0;
+  }
+
+  /** Writes the last row group and the footer. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      flushRowGroup();
+      writer.end(Map.of());
+    } finally {
+      compressor.release();
+    }
+  }
+
+  /** After a failure: closes the file without finishing it (the caller deletes it). */
+  public void abort() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    compressor.release();
+    try {
+      writer.abort();
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      // The dump already failed; that failure is the one to report.
+    }
+  }
+}
