@@ -49,10 +49,17 @@ final class WritePass {
    * interleaved records.
    *
    * @param rowsSoFar told the rows written every {@value #PROGRESS_EVERY} records
+   * @param speculative when the columns were inferred from the first records only: checks the
+   *     others during the first pass over the input; null when the columns are final
    * @return the files written, by partition then sequence
+   * @throws SpeculativeSchema.SchemaChanged when a record changes speculative columns
    */
   List<PartFile> run(
-      RecordScan scan, BatchLayout layout, PartitionDates partitions, LongConsumer rowsSoFar)
+      RecordScan scan,
+      BatchLayout layout,
+      PartitionDates partitions,
+      LongConsumer rowsSoFar,
+      SpeculativeSchema speculative)
       throws IOException {
     CompressionCodecName codec = codecOf(parquet.compression());
     PartitionWriters.FileOpener opener =
@@ -62,6 +69,7 @@ final class WritePass {
     long[] rows = {0};
     boolean moreGroups = true;
     RowBatch batch = new RowBatch(encoder.schema(), BATCH_ROWS);
+    SpeculativeSchema[] checking = {speculative};
     while (moreGroups) {
       List<String> group = new ArrayList<>();
       Map<String, Integer> tags = new HashMap<>();
@@ -72,6 +80,9 @@ final class WritePass {
             record -> {
               resolved.resolve(record);
               String partition = partitions.of(record, resolved);
+              if (checking[0] != null) {
+                checking[0].check(record, resolved);
+              }
               if (written.contains(partition)) {
                 return;
               }
@@ -104,6 +115,7 @@ final class WritePass {
       }
       written.addAll(group);
       moreGroups = deferred[0];
+      checking[0] = null; // the first pass saw every record: the columns are final
     }
     files.sort(Comparator.comparing(PartFile::partitionValue).thenComparingInt(PartFile::sequence));
     return files;
