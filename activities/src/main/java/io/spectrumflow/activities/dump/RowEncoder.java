@@ -71,7 +71,12 @@ final class RowEncoder {
   }
 
   private static void text(SourceRecord record, int i, ColumnVector.Bytes vector, int row) {
-    // As Binary.fromString did: an unpaired surrogate becomes '?'.
+    if (record.hasSlice(i)) {
+      // The reader's UTF-8 bytes, exactly what encoding the decoded string would give back.
+      vector.set(row, record.sliceBytes(i), record.sliceOffset(i), record.sliceLength(i));
+      return;
+    }
+    // As parquet-avro's Binary.fromString did: an unpaired surrogate becomes '?'.
     byte[] utf8 = record.text(i).getBytes(StandardCharsets.UTF_8);
     vector.set(row, utf8, 0, utf8.length);
   }

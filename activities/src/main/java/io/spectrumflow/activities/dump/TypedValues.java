@@ -66,7 +66,7 @@ final class TypedValues {
   static long toMicros(String column, SourceRecord record, int i) {
     RawToken token = record.token(i);
     if (token == RawToken.STRING || token == RawToken.TEXT) {
-      long micros = IsoTimestamps.dateTimeOrDateMicros(record.rawText(i));
+      long micros = record.dateTimeOrDateMicros(i);
       if (micros != IsoTimestamps.INVALID) {
         return micros;
       }

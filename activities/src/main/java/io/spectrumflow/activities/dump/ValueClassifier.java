@@ -17,7 +17,10 @@ final class ValueClassifier {
       case INTEGER -> ValueKind.BIGINT;
       case FLOAT -> ValueKind.DOUBLE;
       case BIG_INTEGER, NESTED -> ValueKind.STRING;
-      case STRING -> isTimestamp(record.rawText(i)) ? ValueKind.TIMESTAMP : ValueKind.STRING;
+      case STRING ->
+          record.dateTimeMicros(i) != IsoTimestamps.INVALID
+              ? ValueKind.TIMESTAMP
+              : ValueKind.STRING;
       case TEXT -> kindOfText(record.rawText(i));
     };
   }

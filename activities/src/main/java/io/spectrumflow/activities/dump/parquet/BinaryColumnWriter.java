@@ -21,8 +21,9 @@ final class BinaryColumnWriter extends ColumnWriter {
   private int min;
   private int max;
 
-  BinaryColumnWriter(ColumnDescriptor descriptor, PageCompressor compressor) {
-    super(descriptor, compressor, true);
+  BinaryColumnWriter(
+      ColumnDescriptor descriptor, PageCompressor compressor, BufferedBytes buffered) {
+    super(descriptor, compressor, buffered, true);
   }
 
   @Override
@@ -56,8 +57,7 @@ final class BinaryColumnWriter extends ColumnWriter {
   }
 
   private int compare(int a, int b) {
-    return Arrays.compareUnsigned(
-        data, offsets[a], offsets[a] + lengths[a], data, offsets[b], offsets[b] + lengths[b]);
+    return ByteSlices.compareUnsigned(data, offsets[a], lengths[a], data, offsets[b], lengths[b]);
   }
 
   @Override

@@ -37,8 +37,7 @@ final class BinaryDictionary {
       }
       if (hashes[id] == hash
           && lengths[id] == length
-          && Arrays.equals(
-              arena, offsets[id], offsets[id] + length, bytes, offset, offset + length)) {
+          && ByteSlices.equal(arena, offsets[id], bytes, offset, length)) {
         return id;
       }
       slot = (slot + 1) & mask;

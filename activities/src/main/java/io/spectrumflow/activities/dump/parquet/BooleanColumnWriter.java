@@ -11,8 +11,9 @@ final class BooleanColumnWriter extends ColumnWriter {
   private boolean sawFalse;
   private boolean sawTrue;
 
-  BooleanColumnWriter(ColumnDescriptor descriptor, PageCompressor compressor) {
-    super(descriptor, compressor, false);
+  BooleanColumnWriter(
+      ColumnDescriptor descriptor, PageCompressor compressor, BufferedBytes buffered) {
+    super(descriptor, compressor, buffered, false);
   }
 
   @Override

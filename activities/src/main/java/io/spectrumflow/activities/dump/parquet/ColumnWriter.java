@@ -38,6 +38,7 @@ public abstract sealed class ColumnWriter
   private final ColumnDescriptor descriptor;
   private final PageCompressor compressor;
   private final boolean dictionaryAllowed;
+  private final BufferedBytes buffered;
 
   private final ByteSink levelBytes = new ByteSink(PAGE_ROWS / 8 + 16);
   private RleBitPackedEncoder levels = new RleBitPackedEncoder(1, levelBytes);
@@ -60,21 +61,30 @@ public abstract sealed class ColumnWriter
   private boolean firstPage = true;
   private int dictionaryEntriesUsed;
 
-  ColumnWriter(ColumnDescriptor descriptor, PageCompressor compressor, boolean dictionaryAllowed) {
+  ColumnWriter(
+      ColumnDescriptor descriptor,
+      PageCompressor compressor,
+      BufferedBytes buffered,
+      boolean dictionaryAllowed) {
     this.descriptor = descriptor;
+    this.buffered = buffered;
     this.type = descriptor.getPrimitiveType();
     this.compressor = compressor;
     this.dictionaryAllowed = dictionaryAllowed;
     this.dictionaryActive = dictionaryAllowed;
   }
 
-  static ColumnWriter of(ColumnDescriptor descriptor, ParquetKind kind, PageCompressor compressor) {
+  static ColumnWriter of(
+      ColumnDescriptor descriptor,
+      ParquetKind kind,
+      PageCompressor compressor,
+      BufferedBytes buffered) {
     return switch (kind) {
-      case INT64, TIMESTAMP_MICROS -> new Int64ColumnWriter(descriptor, compressor);
-      case DOUBLE -> new DoubleColumnWriter(descriptor, compressor);
-      case BOOLEAN -> new BooleanColumnWriter(descriptor, compressor);
-      case STRING -> new BinaryColumnWriter(descriptor, compressor);
-      case INT96 -> new Int96ColumnWriter(descriptor, compressor);
+      case INT64, TIMESTAMP_MICROS -> new Int64ColumnWriter(descriptor, compressor, buffered);
+      case DOUBLE -> new DoubleColumnWriter(descriptor, compressor, buffered);
+      case BOOLEAN -> new BooleanColumnWriter(descriptor, compressor, buffered);
+      case STRING -> new BinaryColumnWriter(descriptor, compressor, buffered);
+      case INT96 -> new Int96ColumnWriter(descriptor, compressor, buffered);
     };
   }
 
@@ -93,14 +103,10 @@ public abstract sealed class ColumnWriter
     levels.write(1);
     pageValues++;
     pagePlainBytes += plainBytes;
+    buffered.add(plainBytes);
     if (++pageRows >= PAGE_ROWS || pagePlainBytes >= PAGE_BYTES) {
       endPage();
     }
-  }
-
-  /** What this column holds in memory for the row group: pages so far and the current page. */
-  final long bufferedBytes() {
-    return chunkCompressedBytes + pagePlainBytes + (pageRows >>> 3);
   }
 
   @SuppressWarnings("deprecation") // PLAIN_DICTIONARY: see ColumnChunk
@@ -126,6 +132,7 @@ public abstract sealed class ColumnWriter
     pages.add(new EncodedPage(compressed, page.size(), pageRows, encoding, stats));
     chunkRows += pageRows;
     chunkCompressedBytes += compressed.length;
+    buffered.add(compressed.length - pagePlainBytes);
     firstPage = false;
     pageRows = 0;
     pageValues = 0;
@@ -175,6 +182,7 @@ public abstract sealed class ColumnWriter
     ColumnChunk chunk = new ColumnChunk(descriptor, chunkRows, dictionary, List.copyOf(pages));
     pages.clear();
     chunkRows = 0;
+    buffered.add(-chunkCompressedBytes);
     chunkCompressedBytes = 0;
     dictionaryActive = dictionaryAllowed;
     firstPage = true;

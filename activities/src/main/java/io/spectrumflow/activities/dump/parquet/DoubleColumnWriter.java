@@ -18,8 +18,9 @@ final class DoubleColumnWriter extends ColumnWriter {
   private boolean hasMinMax;
   private int nans;
 
-  DoubleColumnWriter(ColumnDescriptor descriptor, PageCompressor compressor) {
-    super(descriptor, compressor, true);
+  DoubleColumnWriter(
+      ColumnDescriptor descriptor, PageCompressor compressor, BufferedBytes buffered) {
+    super(descriptor, compressor, buffered, true);
   }
 
   @Override

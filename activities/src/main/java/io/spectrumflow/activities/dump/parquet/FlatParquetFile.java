@@ -27,6 +27,8 @@ public final class FlatParquetFile implements Closeable {
   private final PageCompressor compressor;
   private final CompressionCodecName codec;
   private final long rowGroupBytes;
+  private final BufferedBytes buffered = new BufferedBytes();
+  private long filePosition;
   private long rowsInGroup;
   private long rows;
   private boolean closed;
@@ -50,9 +52,10 @@ public final class FlatParquetFile implements Closeable {
     List<ColumnDescriptor> descriptors = schema.messageType().getColumns();
     this.columns = new ColumnWriter[schema.size()];
     for (int c = 0; c < columns.length; c++) {
-      columns[c] = ColumnWriter.of(descriptors.get(c), schema.kind(c), compressor);
+      columns[c] = ColumnWriter.of(descriptors.get(c), schema.kind(c), compressor, buffered);
     }
     writer.start();
+    filePosition = writer.getPos();
   }
 
   /** Appends row {@code row} of {@code batch}, whose columns are this file's. */
@@ -62,22 +65,14 @@ public final class FlatParquetFile implements Closeable {
     }
     rows++;
     rowsInGroup++;
-    if (bufferedBytes() >= rowGroupBytes) {
+    if (buffered.get() >= rowGroupBytes) {
       flushRowGroup();
     }
   }
 
-  private long bufferedBytes() {
-    long bytes = 0;
-    for (ColumnWriter column : columns) {
-      bytes += column.bufferedBytes();
-    }
-    return bytes;
-  }
-
   /** The file's size so far, counting what is buffered for the current row group. */
-  public long dataSize() throws IOException {
-    return writer.getPos() + bufferedBytes();
+  public long dataSize() {
+    return filePosition + buffered.get();
   }
 
   public long rows() {
@@ -94,6 +89,7 @@ public final class FlatParquetFile implements Closeable {
     }
     writer.endBlock();
     rowsInGroup = 0;
+    filePosition = writer.getPos();
   }
 
   /** Writes the last row group and the footer. */

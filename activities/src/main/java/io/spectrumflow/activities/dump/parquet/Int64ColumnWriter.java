@@ -12,8 +12,9 @@ final class Int64ColumnWriter extends ColumnWriter {
   private long min;
   private long max;
 
-  Int64ColumnWriter(ColumnDescriptor descriptor, PageCompressor compressor) {
-    super(descriptor, compressor, true);
+  Int64ColumnWriter(
+      ColumnDescriptor descriptor, PageCompressor compressor, BufferedBytes buffered) {
+    super(descriptor, compressor, buffered, true);
   }
 
   @Override

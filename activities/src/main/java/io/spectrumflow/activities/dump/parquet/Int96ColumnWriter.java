@@ -25,8 +25,9 @@ final class Int96ColumnWriter extends ColumnWriter {
   private final byte[] data = new byte[SIZE * PAGE_ROWS];
   private final BinaryDictionary dictionary = new BinaryDictionary();
 
-  Int96ColumnWriter(ColumnDescriptor descriptor, PageCompressor compressor) {
-    super(descriptor, compressor, true);
+  Int96ColumnWriter(
+      ColumnDescriptor descriptor, PageCompressor compressor, BufferedBytes buffered) {
+    super(descriptor, compressor, buffered, true);
   }
 
   @Override

@@ -1,0 +1,737 @@
+package io.spectrumflow.activities.dump;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Reads NDJSON straight from its bytes: string values stay UTF-8 slices of the read buffer (decoded
+ * only if something needs their text), numbers and literals are parsed in place, field names are
+ * matched byte for byte against the previous record's.
+ *
+ * <p>It handles well-formed input only, and only what it is sure to read exactly as Jackson does;
+ * anything else (a JSON array file, malformed or truncated JSON, invalid or unusual UTF-8, escapes
+ * in field names, lone surrogate escapes, values past Jackson's size limits, a UTF-16 file) hands
+ * the file to {@link JsonRecordReader}, which reads it again from its start, skips the records
+ * already returned and carries on: the records, and any error's message, record and line, are then
+ * Jackson's. Nested objects and arrays are found here and copied to text by Jackson, as before.
+ * Lines are counted as Jackson counts them ({@code \r\n}, {@code \r} and {@code \n} each end one).
+ */
+final class NdjsonByteReader implements RecordReader {
+
+  private static final int BUFFER_BYTES = 1 << 20;
+
+  /** Jackson's default limits (StreamReadConstraints); bytes never undercount characters. */
+  private static final int MAX_STRING_BYTES = 20_000_000;
+
+  private static final int MAX_NAME_BYTES = 50_000;
+  private static final int MAX_NUMBER_BYTES = 1000;
+
+  /** Well below Jackson's nesting limit, so that copying a nested value never reaches it. */
+  private static final int MAX_NESTING = 400;
+
+  /** Parse results below zero: the record goes past the buffer, or is not for this reader. */
+  private static final int NEED_MORE = -1;
+
+  private static final int UNSUPPORTED = -2;
+
+  private static final JsonFactory NESTED_FACTORY = new JsonFactory();
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101_0101_0101_0101L;
+  private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
+  private static final byte[] LONG_MAX_DIGITS =
+      "9223372036854775807".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LONG_MIN_DIGITS =
+      "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
+
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
+
+  private final Path file;
+  private final String fileName;
+  private final InputStream in;
+  private final FieldNames names = new FieldNames();
+  private byte[] buffer;
+  private int position;
+  private int limit;
+  private boolean endOfInput;
+  private boolean started;
+  private long line = 1;
+  private boolean afterCarriageReturn;
+  private byte[] unescaped = new byte[1024];
+  private int unescapedSize;
+  private long recordsRead;
+  private NestedJsonText nested;
+  private JsonRecordReader jackson;
+
+  NdjsonByteReader(Path file) throws IOException {
+    this(file, BUFFER_BYTES);
+  }
+
+  /**
+   * @param bufferBytes the read buffer's first size (a test seam: tiny buffers put buffer ends in
+   *     the middle of every kind of token)
+   */
+  NdjsonByteReader(Path file, int bufferBytes) throws IOException {
+    this.buffer = new byte[bufferBytes];
+    this.file = file;
+    this.fileName = String.valueOf(file.getFileName());
+    this.in = Files.newInputStream(file);
+  }
+
+  @Override
+  public boolean next(SourceRecord record) throws IOException {
+    if (jackson != null) {
+      return jackson.next(record);
+    }
+    while (true) {
+      int at = skipWhitespace(position);
+      if (at >= limit) {
+        position = at;
+        if (fill()) {
+          continue;
+        }
+        if (!started) {
+          return handToJackson(record); // an empty file: Jackson's answer, as before
+        }
+        return false;
+      }
+      position = at;
+      if (!started) {
+        started = true;
+        if (buffer[at] == '[') {
+          return handToJackson(record); // one JSON array of records
+        }
+      }
+      if (buffer[at] != '{') {
+        return handToJackson(record);
+      }
+      long recordLine = line;
+      int end = readRecord(record, at, recordLine);
+      if (end >= 0) {
+        position = end;
+        recordsRead++;
+        return true;
+      }
+      record.cancelStart();
+      line = recordLine;
+      afterCarriageReturn = false;
+      if (end == NEED_MORE && fill()) {
+        continue; // the record is read again from its start, now with more bytes
+      }
+      return handToJackson(record);
+    }
+  }
+
+  /**
+   * Reads the object at {@code at} into {@code record}.
+   *
+   * @return the position after it, or {@link #NEED_MORE} or {@link #UNSUPPORTED}
+   */
+  private int readRecord(SourceRecord record, int at, long recordLine) throws IOException {
+    record.start(fileName, recordLine);
+    unescapedSize = 0;
+    int p = skipWhitespace(at + 1);
+    if (p >= limit) {
+      return NEED_MORE;
+    }
+    if (buffer[p] == '}') {
+      return p + 1;
+    }
+    for (int field = 0; ; field++) {
+      if (buffer[p] != '"') {
+        return UNSUPPORTED;
+      }
+      int nameStart = p + 1;
+      String name;
+      int q;
+      int known = names.lengthIfSame(field, buffer, nameStart, limit);
+      if (known >= 0) {
+        name = names.nameAt(field);
+        q = nameStart + known;
+      } else {
+        q = readName(nameStart);
+        if (q < 0) {
+          return q;
+        }
+        name = names.name(field, buffer, nameStart, q - nameStart);
+        if (name == null) {
+          return UNSUPPORTED;
+        }
+      }
+      p = skipWhitespace(q + 1);
+      if (p >= limit) {
+        return NEED_MORE;
+      }
+      if (buffer[p] != ':') {
+        return UNSUPPORTED;
+      }
+      p = skipWhitespace(p + 1);
+      if (p >= limit) {
+        return NEED_MORE;
+      }
+      p = readValue(record, name, p);
+      if (p < 0) {
+        return p;
+      }
+      p = skipWhitespace(p);
+      if (p >= limit) {
+        return NEED_MORE;
+      }
+      byte b = buffer[p];
+      if (b == '}') {
+        return p + 1;
+      }
+      if (b != ',') {
+        return UNSUPPORTED;
+      }
+      p = skipWhitespace(p + 1);
+      if (p >= limit) {
+        return NEED_MORE;
+      }
+    }
+  }
+
+  /** The position of the quote ending the name that starts at {@code q}. */
+  private int readName(int q) {
+    int start = q;
+    while (q < limit) {
+      byte b = buffer[q];
+      if (b == '"') {
+        return q - start > MAX_NAME_BYTES ? UNSUPPORTED : q;
+      }
+      if (b == '\\' || (b >= 0 && b < 0x20)) {
+        return UNSUPPORTED;
+      }
+      q++;
+    }
+    return NEED_MORE;
+  }
+
+  private int readValue(SourceRecord record, String name, int p) throws IOException {
+    byte b = buffer[p];
+    return switch (b) {
+      case '"' -> readString(record, name, p + 1);
+      case 't' -> readLiteral(record, name, p, "true", RawToken.TRUE);
+      case 'f' -> readLiteral(record, name, p, "false", RawToken.FALSE);
+      case 'n' -> readLiteral(record, name, p, "null", RawToken.NULL);
+      case '{', '[' -> readNested(record, name, p);
+      default -> (b == '-' || (b >= '0' && b <= '9')) ? readNumber(record, name, p) : UNSUPPORTED;
+    };
+  }
+
+  private int readLiteral(SourceRecord record, String name, int p, String word, RawToken token) {
+    int end = p + word.length();
+    if (end >= limit) {
+      return NEED_MORE;
+    }
+    for (int i = 1; i < word.length(); i++) {
+      if (buffer[p + i] != word.charAt(i)) {
+        return UNSUPPORTED;
+      }
+    }
+    if (!endsValue(buffer[end])) {
+      return UNSUPPORTED;
+    }
+    record.add(name, token, null);
+    return end;
+  }
+
+  private static boolean endsValue(byte b) {
+    return b == ',' || b == '}' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t';
+  }
+
+  /**
+   * A string whose content starts at {@code start}: a slice of the read buffer, or, when it has
+   * escapes, of the record's own buffer, into which its content is decoded.
+   */
+  private int readString(SourceRecord record, String name, int start) {
+    int q = start;
+    int from = -1; // where the decoded copy starts, once an escape is found
+    int copied = start; // the bytes before this are in the decoded copy
+    while (true) {
+      q = skipPlainBytes(q);
+      if (q >= limit) {
+        return NEED_MORE;
+      }
+      byte b = buffer[q];
+      if (b == '"') {
+        break;
+      }
+      if (b == '\\') {
+        if (from < 0) {
+          from = unescapedSize;
+        }
+        append(buffer, copied, q - copied);
+        q = unescape(q);
+        if (q < 0) {
+          return q;
+        }
+        copied = q;
+      } else if (b >= 0) {
+        if (b < 0x20) {
+          return UNSUPPORTED;
+        }
+        q++;
+      } else {
+        int n = Utf8.sequenceLength(buffer, q, limit);
+        if (n < 0) {
+          return n == Utf8.INCOMPLETE ? NEED_MORE : UNSUPPORTED;
+        }
+        q += n;
+      }
+    }
+    if (q - start > MAX_STRING_BYTES) {
+      return UNSUPPORTED;
+    }
+    if (from < 0) {
+      record.addSlice(name, RawToken.STRING, buffer, start, q - start, 0);
+    } else {
+      append(buffer, copied, q - copied);
+      record.addSlice(name, RawToken.STRING, unescaped, from, unescapedSize - from, 0);
+    }
+    return q + 1;
+  }
+
+  /**
+   * Skips plain bytes (not a quote, a backslash, a control or a non-ASCII byte), eight at a time:
+   * the first special byte of a word is found from its flag bit (the subtractions' borrows only
+   * flag bytes above a special one, never below). Returns the first special byte's position, or a
+   * position within the last 7 bytes of the buffer, which the caller looks at one by one.
+   */
+  private int skipPlainBytes(int q) {
+    while (q + 8 <= limit) {
+      long word = (long) LONGS.get(buffer, q);
+      long quote = word ^ 0x2222_2222_2222_2222L;
+      long backslash = word ^ 0x5C5C_5C5C_5C5C_5C5CL;
+      long special =
+          (((quote - ONES) & ~quote)
+                  | ((backslash - ONES) & ~backslash)
+                  | ((word - 0x2020_2020_2020_2020L) & ~word)
+                  | word)
+              & HIGH_BITS;
+      if (special != 0) {
+        return q + (Long.numberOfTrailingZeros(special) >>> 3);
+      }
+      q += 8;
+    }
+    return q;
+  }
+
+  /** Decodes the escape at {@code q} into the record's buffer; the position after it. */
+  private int unescape(int q) {
+    if (q + 1 >= limit) {
+      return NEED_MORE;
+    }
+    switch (buffer[q + 1]) {
+      case '"' -> appendByte('"');
+      case '\\' -> appendByte('\\');
+      case '/' -> appendByte('/');
+      case 'b' -> appendByte('\b');
+      case 'f' -> appendByte('\f');
+      case 'n' -> appendByte('\n');
+      case 'r' -> appendByte('\r');
+      case 't' -> appendByte('\t');
+      case 'u' -> {
+        return readUnicodeEscape(q);
+      }
+      default -> {
+        return UNSUPPORTED;
+      }
+    }
+    return q + 2;
+  }
+
+  /** {@code \\uXXXX} at {@code q} (a surrogate pair takes two); the position after it. */
+  private int readUnicodeEscape(int q) {
+    int unit = hex4(q + 2);
+    if (unit < 0) {
+      return unit;
+    }
+    int end = q + 6;
+    int codePoint = unit;
+    if (Character.isHighSurrogate((char) unit)) {
+      if (end + 6 > limit) {
+        return NEED_MORE;
+      }
+      if (buffer[end] != '\\' || buffer[end + 1] != 'u') {
+        return UNSUPPORTED; // a lone surrogate: Jackson's string keeps it, the file would not
+      }
+      int low = hex4(end + 2);
+      if (low < 0) {
+        return low;
+      }
+      if (!Character.isLowSurrogate((char) low)) {
+        return UNSUPPORTED;
+      }
+      codePoint = Character.toCodePoint((char) unit, (char) low);
+      end += 6;
+    } else if (Character.isLowSurrogate((char) unit)) {
+      return UNSUPPORTED;
+    }
+    appendCodePoint(codePoint);
+    return end;
+  }
+
+  private int hex4(int at) {
+    if (at + 4 > limit) {
+      return NEED_MORE;
+    }
+    int value = 0;
+    for (int i = at; i < at + 4; i++) {
+      int digit = Character.digit(buffer[i], 16);
+      if (digit < 0) {
+        return UNSUPPORTED;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
+  }
+
+  private void appendCodePoint(int c) {
+    if (c < 0x80) {
+      appendByte(c);
+    } else if (c < 0x800) {
+      appendByte(0xC0 | (c >> 6));
+      appendByte(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      appendByte(0xE0 | (c >> 12));
+      appendByte(0x80 | ((c >> 6) & 0x3F));
+      appendByte(0x80 | (c & 0x3F));
+    } else {
+      appendByte(0xF0 | (c >> 18));
+      appendByte(0x80 | ((c >> 12) & 0x3F));
+      appendByte(0x80 | ((c >> 6) & 0x3F));
+      appendByte(0x80 | (c & 0x3F));
+    }
+  }
+
+  private void appendByte(int b) {
+    if (unescapedSize == unescaped.length) {
+      // A new array: slices of this record's earlier values keep the old one.
+      unescaped = Arrays.copyOf(unescaped, unescaped.length * 2);
+    }
+    unescaped[unescapedSize++] = (byte) b;
+  }
+
+  private void append(byte[] bytes, int offset, int length) {
+    if (unescapedSize + length > unescaped.length) {
+      unescaped = Arrays.copyOf(unescaped, Math.max(unescapedSize + length, unescaped.length * 2));
+    }
+    System.arraycopy(bytes, offset, unescaped, unescapedSize, length);
+    unescapedSize += length;
+  }
+
+  /** JSON's number grammar exactly; the integer or double Jackson would give. */
+  private int readNumber(SourceRecord record, String name, int start) {
+    int p = start;
+    boolean negative = buffer[p] == '-';
+    if (negative) {
+      p++;
+    }
+    if (p >= limit) {
+      return NEED_MORE;
+    }
+    int intStart = p;
+    if (buffer[p] == '0') {
+      p++;
+    } else if (buffer[p] >= '1' && buffer[p] <= '9') {
+      while (p < limit && isDigit(buffer[p])) {
+        p++;
+      }
+    } else {
+      return UNSUPPORTED;
+    }
+    int intEnd = p;
+    int fractionEnd = p;
+    boolean isFloat = false;
+    if (p < limit && buffer[p] == '.') {
+      isFloat = true;
+      int fractionStart = ++p;
+      while (p < limit && isDigit(buffer[p])) {
+        p++;
+      }
+      if (p == fractionStart && p < limit) {
+        return UNSUPPORTED;
+      }
+      fractionEnd = p;
+    }
+    if (p < limit && (buffer[p] == 'e' || buffer[p] == 'E')) {
+      isFloat = true;
+      p++;
+      if (p < limit && (buffer[p] == '+' || buffer[p] == '-')) {
+        p++;
+      }
+      int exponentStart = p;
+      while (p < limit && isDigit(buffer[p])) {
+        p++;
+      }
+      if (p == exponentStart && p < limit) {
+        return UNSUPPORTED;
+      }
+    }
+    if (p >= limit) {
+      return NEED_MORE;
+    }
+    if (!endsValue(buffer[p]) || p - start > MAX_NUMBER_BYTES) {
+      return UNSUPPORTED;
+    }
+    int length = p - start;
+    if (isFloat) {
+      double value = parseDouble(start, p, negative, intStart, intEnd, fractionEnd);
+      record.addSlice(name, RawToken.FLOAT, buffer, start, length, value);
+      return p;
+    }
+    int digits = intEnd - intStart;
+    if (digits < 19 || (digits == 19 && fitsLong(intStart, negative))) {
+      long magnitude = 0;
+      for (int i = intStart; i < intEnd; i++) {
+        magnitude = magnitude * 10 + (buffer[i] - '0');
+      }
+      // -9223372036854775808 wraps to itself, which is the right value.
+      record.addInteger(name, negative ? -magnitude : magnitude);
+    } else {
+      record.addSlice(name, RawToken.BIG_INTEGER, buffer, start, length, 0);
+    }
+    return p;
+  }
+
+  /** Whether 19 digits at {@code at} are within long's range. */
+  private boolean fitsLong(int at, boolean negative) {
+    byte[] limitDigits = negative ? LONG_MIN_DIGITS : LONG_MAX_DIGITS;
+    return Arrays.compare(buffer, at, at + 19, limitDigits, 0, 19) <= 0;
+  }
+
+  /**
+   * The correctly rounded double, as Jackson's parser gives: exactly computed when the digits fit
+   * 53 bits and the power of ten is exact (one rounding), through {@link Double#parseDouble}
+   * otherwise.
+   */
+  private double parseDouble(
+      int start, int end, boolean negative, int intStart, int intEnd, int fractionEnd) {
+    long significand = 0;
+    int significantDigits = 0;
+    int fractionDigits = 0;
+    for (int i = intStart; i < fractionEnd; i++) {
+      byte b = buffer[i];
+      if (b == '.') {
+        continue;
+      }
+      if (i > intEnd) {
+        fractionDigits++;
+      }
+      if (significantDigits > 0 || b != '0') {
+        significantDigits++;
+        if (significantDigits > 15) {
+          return slowDouble(start, end);
+        }
+      }
+      significand = significand * 10 + (b - '0');
+    }
+    int exponent = 0;
+    if (fractionEnd < end) {
+      int i = fractionEnd + 1; // after 'e'
+      boolean negativeExponent = buffer[i] == '-';
+      if (buffer[i] == '+' || buffer[i] == '-') {
+        i++;
+      }
+      if (end - i > 3) {
+        return slowDouble(start, end);
+      }
+      for (; i < end; i++) {
+        exponent = exponent * 10 + (buffer[i] - '0');
+      }
+      if (negativeExponent) {
+        exponent = -exponent;
+      }
+    }
+    int power = exponent - fractionDigits;
+    double value;
+    if (significand == 0) {
+      value = 0.0;
+    } else if (power >= 0 && power < POWERS_OF_TEN.length) {
+      value = significand * POWERS_OF_TEN[power];
+    } else if (power < 0 && -power < POWERS_OF_TEN.length) {
+      value = significand / POWERS_OF_TEN[-power];
+    } else {
+      return slowDouble(start, end);
+    }
+    return negative ? -value : value;
+  }
+
+  private double slowDouble(int start, int end) {
+    return Double.parseDouble(new String(buffer, start, end - start, StandardCharsets.US_ASCII));
+  }
+
+  /** An object or array: its end found here, its compact text made by Jackson. */
+  private int readNested(SourceRecord record, String name, int start) throws IOException {
+    int depth = 0;
+    int q = start;
+    while (true) {
+      if (q >= limit) {
+        return NEED_MORE;
+      }
+      byte b = buffer[q];
+      if (b == '"') {
+        q = skipString(q + 1);
+        if (q < 0) {
+          return q;
+        }
+        continue;
+      }
+      if (b == '{' || b == '[') {
+        if (++depth > MAX_NESTING) {
+          return UNSUPPORTED;
+        }
+      } else if (b == '}' || b == ']') {
+        if (--depth == 0) {
+          q++;
+          break;
+        }
+      } else if (b == '\n' || b == '\r') {
+        countLineBreak(b);
+        q++;
+        continue;
+      }
+      afterCarriageReturn = false;
+      q++;
+    }
+    if (nested == null) {
+      nested = new NestedJsonText(NESTED_FACTORY);
+    }
+    String text;
+    try (JsonParser parser = NESTED_FACTORY.createParser(buffer, start, q - start)) {
+      parser.nextToken();
+      text = nested.copy(parser);
+      if (parser.nextToken() != null) {
+        return UNSUPPORTED;
+      }
+    } catch (IOException malformed) {
+      return UNSUPPORTED; // Jackson will read the file and say what is wrong, and where
+    }
+    record.add(name, RawToken.NESTED, text);
+    return q;
+  }
+
+  /** The position after the string whose content starts at {@code q}. */
+  private int skipString(int q) {
+    while (q < limit) {
+      byte b = buffer[q];
+      if (b == '"') {
+        return q + 1;
+      }
+      q += b == '\\' ? 2 : 1;
+    }
+    return NEED_MORE;
+  }
+
+  /** The first position from {@code p} that is not JSON whitespace; counts line breaks. */
+  private int skipWhitespace(int p) {
+    while (p < limit) {
+      byte b = buffer[p];
+      if (b == '\n' || b == '\r') {
+        countLineBreak(b);
+      } else {
+        if (afterCarriageReturn) {
+          afterCarriageReturn = false; // written only when set: most calls find no whitespace
+        }
+        if (b != ' ' && b != '\t') {
+          return p;
+        }
+      }
+      p++;
+    }
+    return p;
+  }
+
+  /** As Jackson counts: {@code \r\n} is one line break, a lone {@code \r} or {@code \n} one. */
+  private void countLineBreak(byte b) {
+    if (b == '\r') {
+      line++;
+      afterCarriageReturn = true;
+    } else {
+      if (!afterCarriageReturn) {
+        line++;
+      }
+      afterCarriageReturn = false;
+    }
+  }
+
+  private static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+
+  /**
+   * Keeps the unread bytes and reads more after them (growing the buffer for a record larger than
+   * it).
+   *
+   * @return false at the end of the input
+   */
+  private boolean fill() throws IOException {
+    if (endOfInput) {
+      return false;
+    }
+    int kept = limit - position;
+    if (position > 0) {
+      System.arraycopy(buffer, position, buffer, 0, kept);
+    } else if (kept == buffer.length) {
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    position = 0;
+    limit = kept;
+    int read = in.read(buffer, limit, buffer.length - limit);
+    if (read < 0) {
+      endOfInput = true;
+      return false;
+    }
+    boolean first = limit == 0 && !started && recordsRead == 0;
+    limit += read;
+    if (first
+        && limit >= 3
+        && buffer[0] == (byte) 0xEF
+        && buffer[1] == (byte) 0xBB
+        && buffer[2] == (byte) 0xBF) {
+      position = 3; // a UTF-8 byte order mark, which Jackson skips too
+    }
+    return true;
+  }
+
+  /** From here on, Jackson reads the file: it starts again and skips what was returned. */
+  private boolean handToJackson(SourceRecord record) throws IOException {
+    in.close();
+    jackson = new JsonRecordReader(file);
+    SourceRecord skipped = new SourceRecord();
+    for (long i = 0; i < recordsRead; i++) {
+      if (!jackson.next(skipped)) {
+        throw new IllegalStateException(
+            "Jackson found fewer records in " + fileName + " than the byte reader did");
+      }
+    }
+    return jackson.next(record);
+  }
+
+  /** Whether Jackson reads the file from now on. */
+  boolean handedToJackson() {
+    return jackson != null;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+    if (jackson != null) {
+      jackson.close();
+    }
+  }
+}
