@@ -59,6 +59,7 @@ public final class ParquetDumper {
 
   private final PipelineSpec pipeline;
   private final long speculationRecords;
+  private final DumpThreads threads;
 
   /** The pipeline's columns, checked; empty to infer them. */
   private final List<ColumnSpec> schema;
@@ -67,14 +68,24 @@ public final class ParquetDumper {
    * @throws IllegalArgumentException when the pipeline's settings cannot work
    */
   public ParquetDumper(PipelineSpec pipeline) {
-    this(pipeline, SPECULATION_RECORDS);
+    this(pipeline, DumpThreads.available());
+  }
+
+  /**
+   * @param threads how many threads each dump uses (see {@link DumpThreads}); the files are the
+   *     same for any number
+   * @throws IllegalArgumentException when the pipeline's settings cannot work
+   */
+  public ParquetDumper(PipelineSpec pipeline, DumpThreads threads) {
+    this(pipeline, threads, SPECULATION_RECORDS);
   }
 
   /**
    * @param speculationRecords the records columns are first inferred from (a test seam: small to
    *     exercise the check, {@code Long.MAX_VALUE} for a full first pass)
    */
-  ParquetDumper(PipelineSpec pipeline, long speculationRecords) {
+  ParquetDumper(PipelineSpec pipeline, DumpThreads threads, long speculationRecords) {
+    this.threads = Objects.requireNonNull(threads, "threads");
     this.speculationRecords = speculationRecords;
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     ParquetSpec parquet = pipeline.parquet();
@@ -292,7 +303,9 @@ public final class ParquetDumper {
     logNames(
         "Typed columns to fit the table: ",
         typed.changes().stream().map(TableTyping.Change::shown).toList());
-    WritePass write = new WritePass(typed.columns(), index, pipeline.parquet());
+    WritePass write =
+        new WritePass(
+            typed.columns(), index, pipeline.parquet(), threads, "dump-" + pipeline.name());
     List<PartFile> files = write.run(scan, layout, partitions, rowsSoFar, speculative);
     return new Written(typed.columns(), files, write);
   }

@@ -17,8 +17,12 @@ import java.util.function.LongConsumer;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * The pass that writes: each record is laid onto the columns, typed, encoded into a batch of rows,
- * and each batch is routed row by row to its partitions' open files.
+ * The pass that writes: each record is laid onto the columns, typed and encoded into a batch of
+ * rows on the calling thread, and each batch is routed row by row to its partitions' open files, on
+ * writer threads when there are threads to spare (see {@link DumpThreads}): reading and encoding
+ * then overlap with page encoding, compression and disk writes, and partitions are written in
+ * parallel when there are several writers. Each partition is written by one thread, in input order,
+ * so the files are the same whatever the number of threads.
  */
 final class WritePass {
 
@@ -31,15 +35,26 @@ final class WritePass {
   private final RowEncoder encoder;
   private final RecordColumns resolved;
   private final ParquetSpec parquet;
+  private final boolean threaded;
+  private final int writerThreads;
+  private final String threadName;
 
   /**
    * @param index maps the records' fields to the batch columns that {@code columns} take values
    *     from
    */
-  WritePass(WrittenColumns columns, FieldIndex index, ParquetSpec parquet) {
+  WritePass(
+      WrittenColumns columns,
+      FieldIndex index,
+      ParquetSpec parquet,
+      DumpThreads threads,
+      String threadName) {
     this.encoder = new RowEncoder(columns, parquet.timestampEncoding());
     this.resolved = new RecordColumns(index);
     this.parquet = parquet;
+    this.threaded = threads.total() > 1;
+    this.writerThreads = threads.writers();
+    this.threadName = threadName;
   }
 
   /**
@@ -68,14 +83,23 @@ final class WritePass {
     List<PartFile> files = new ArrayList<>();
     long[] rows = {0};
     boolean moreGroups = true;
-    RowBatch batch = new RowBatch(encoder.schema(), BATCH_ROWS);
     SpeculativeSchema[] checking = {speculative};
     while (moreGroups) {
-      List<String> group = new ArrayList<>();
+      // A tag per partition of the group; writer threads read the names of tags they are sent.
+      String[] partitionOfTag = new String[MAX_OPEN_FILES];
       Map<String, Integer> tags = new HashMap<>();
       boolean[] deferred = {false};
-      try (PartitionWriters writers =
-          new PartitionWriters(layout, opener, parquet.targetFileBytes(), MAX_OPEN_FILES)) {
+      List<PartitionWriters> writers = new ArrayList<>();
+      List<BatchHandOff.BatchWriter> batchWriters = new ArrayList<>();
+      for (int w = 0; w < writerThreads; w++) {
+        PartitionWriters own =
+            new PartitionWriters(layout, opener, parquet.targetFileBytes(), MAX_OPEN_FILES);
+        writers.add(own);
+        batchWriters.add(new TaggedRows(w, writerThreads, partitionOfTag, own));
+      }
+      try (BatchHandOff handOff =
+          new BatchHandOff(encoder.schema(), BATCH_ROWS, batchWriters, threaded, threadName)) {
+        RowBatch[] batch = {handOff.next()};
         scan.forEach(
             record -> {
               resolved.resolve(record);
@@ -88,32 +112,39 @@ final class WritePass {
               }
               Integer tag = tags.get(partition);
               if (tag == null) {
-                if (group.size() == MAX_OPEN_FILES) {
+                if (tags.size() == MAX_OPEN_FILES) {
                   deferred[0] = true; // written by a later pass
                   return;
                 }
-                tag = group.size();
-                group.add(partition);
+                tag = tags.size();
+                partitionOfTag[tag] = partition;
                 tags.put(partition, tag);
               }
-              int row = batch.addRow(tag);
+              RowBatch rowsToWrite = batch[0];
+              int row = rowsToWrite.addRow(tag);
               try {
-                encoder.encode(record, resolved, batch, row);
+                encoder.encode(record, resolved, rowsToWrite, row);
               } catch (RuntimeException e) {
-                batch.dropLastRow();
+                rowsToWrite.dropLastRow();
                 throw e;
               }
-              if (batch.isFull()) {
-                writeBatch(batch, group, writers);
+              if (rowsToWrite.isFull()) {
+                handOff.send(rowsToWrite);
+                batch[0] = handOff.next();
               }
               if (++rows[0] % PROGRESS_EVERY == 0) {
                 rowsSoFar.accept(rows[0]);
               }
             });
-        writeBatch(batch, group, writers);
-        files.addAll(writers.finishAll());
+        handOff.send(batch[0]);
+        handOff.finish();
+        for (PartitionWriters own : writers) {
+          files.addAll(own.finishAll());
+        }
+      } finally {
+        writers.forEach(PartitionWriters::close);
       }
-      written.addAll(group);
+      written.addAll(tags.keySet());
       moreGroups = deferred[0];
       checking[0] = null; // the first pass saw every record: the columns are final
     }
@@ -121,12 +152,20 @@ final class WritePass {
     return files;
   }
 
-  private static void writeBatch(RowBatch batch, List<String> group, PartitionWriters writers)
-      throws IOException {
-    for (int row = 0; row < batch.rows(); row++) {
-      writers.write(group.get(batch.tag(row)), batch, row);
+  /** One writer thread's share of each batch: the rows of the partitions whose tags it owns. */
+  private record TaggedRows(
+      int writer, int writers, String[] partitionOfTag, PartitionWriters files)
+      implements BatchHandOff.BatchWriter {
+
+    @Override
+    public void write(RowBatch batch) throws IOException {
+      for (int row = 0; row < batch.rows(); row++) {
+        int tag = batch.tag(row);
+        if (tag % writers == writer) {
+          files.write(partitionOfTag[tag], batch, row);
+        }
+      }
     }
-    batch.clear();
   }
 
   private static CompressionCodecName codecOf(Compression compression) {

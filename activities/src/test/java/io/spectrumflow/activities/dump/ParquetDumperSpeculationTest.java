@@ -44,7 +44,7 @@ class ParquetDumperSpeculationTest {
   private DumpOutcome dump(
       PipelineSpec pipeline, long first, String out, List<TableColumn> table, Path input)
       throws Exception {
-    return new ParquetDumper(pipeline, first)
+    return new ParquetDumper(pipeline, new DumpThreads(2), first)
         .dump(List.of(input), dir.resolve(out), BATCH, BATCH_TIME, table, rows -> {});
   }
 
