@@ -32,7 +32,7 @@ final class BatchHandOff implements Closeable {
     void write(RowBatch batch) throws IOException;
   }
 
-  private static final int BATCHES_PER_WRITER = 3;
+  private static final int BATCHES_PER_WRITER = 12;
 
   private final List<BatchWriter> writers;
   private final List<Thread> threads = new ArrayList<>();

@@ -16,7 +16,8 @@ import org.apache.parquet.schema.PrimitiveType;
  * page would not be smaller with it (dictionary included) than plain, or once the dictionary
  * outgrows {@value #MAX_DICTIONARY_BYTES} bytes, the rest of the chunk is plain and the dictionary
  * page holds only the entries earlier pages use. Unlike parquet-mr, ids are looked up once per page
- * in one loop rather than per value as it arrives.
+ * in one loop rather than per value as it arrives, and a column whose first page did not pay off is
+ * not tried again in the file's later row groups.
  */
 public abstract sealed class ColumnWriter
     permits Int64ColumnWriter,
@@ -40,8 +41,9 @@ public abstract sealed class ColumnWriter
   private final boolean dictionaryAllowed;
   private final BufferedBytes buffered;
 
-  private final ByteSink levelBytes = new ByteSink(PAGE_ROWS / 8 + 16);
-  private RleBitPackedEncoder levels = new RleBitPackedEncoder(1, levelBytes);
+  /** Definition levels of the page's rows (1 value, 0 null), encoded when the page ends. */
+  private final byte[] defined = new byte[PAGE_ROWS];
+
   private final ByteSink page = new ByteSink(64 * 1024);
   private final int[] ids = new int[PAGE_ROWS];
 
@@ -59,6 +61,10 @@ public abstract sealed class ColumnWriter
   private long chunkCompressedBytes;
   private boolean dictionaryActive;
   private boolean firstPage = true;
+
+  /** The last chunk's first page did not pay off with a dictionary: the next chunk goes plain. */
+  private boolean dictionaryDeclined;
+
   private int dictionaryEntriesUsed;
 
   ColumnWriter(
@@ -92,7 +98,7 @@ public abstract sealed class ColumnWriter
   abstract void append(ColumnVector vector, int row) throws IOException;
 
   final void addNull() throws IOException {
-    levels.write(0);
+    defined[pageRows] = 0;
     if (++pageRows >= PAGE_ROWS) {
       endPage();
     }
@@ -100,7 +106,7 @@ public abstract sealed class ColumnWriter
 
   /** Called by a subclass after it has stored a value of {@code plainBytes} bytes. */
   final void valueAdded(int plainBytes) throws IOException {
-    levels.write(1);
+    defined[pageRows] = 1;
     pageValues++;
     pagePlainBytes += plainBytes;
     buffered.add(plainBytes);
@@ -114,10 +120,8 @@ public abstract sealed class ColumnWriter
     if (pageRows == 0) {
       return;
     }
-    levels.finish();
     page.reset();
-    page.writeIntLittleEndian(levelBytes.size());
-    page.writeBytes(levelBytes.array(), 0, levelBytes.size());
+    writeDefinitionLevels();
     Encoding encoding = Encoding.PLAIN;
     if (dictionaryActive && writeDictionaryIds()) {
       encoding = Encoding.PLAIN_DICTIONARY;
@@ -137,9 +141,26 @@ public abstract sealed class ColumnWriter
     pageRows = 0;
     pageValues = 0;
     pagePlainBytes = 0;
-    levelBytes.reset();
-    levels = new RleBitPackedEncoder(1, levelBytes);
     resetPage();
+  }
+
+  /**
+   * The page's definition levels, RLE/bit-packed with a 4-byte length in front (V1 pages). A page
+   * without nulls, the usual case, is one run of 1s, written as such without looking at each row.
+   */
+  private void writeDefinitionLevels() {
+    int lengthAt = page.reserve(4);
+    int start = page.size();
+    if (pageValues == pageRows) {
+      RleBitPackedEncoder.writeRun(page, pageRows, 1, 1);
+    } else {
+      RleBitPackedEncoder levels = new RleBitPackedEncoder(1, page);
+      for (int i = 0; i < pageRows; i++) {
+        levels.write(defined[i]);
+      }
+      levels.finish();
+    }
+    LittleEndian.putInt(page.array(), lengthAt, page.size() - start);
   }
 
   /**
@@ -160,6 +181,7 @@ public abstract sealed class ColumnWriter
     encoder.finish();
     long encoded = page.size() - start;
     if (firstPage && encoded + dictionaryPlainBytes(dictionarySize()) >= pagePlainBytes) {
+      dictionaryDeclined = pageValues > 0; // a page of nulls says nothing about the values
       page.truncate(start);
       return false;
     }
@@ -184,7 +206,9 @@ public abstract sealed class ColumnWriter
     chunkRows = 0;
     buffered.add(-chunkCompressedBytes);
     chunkCompressedBytes = 0;
-    dictionaryActive = dictionaryAllowed;
+    // Unlike parquet-mr, which tries again in every row group: a column of unique values (ids,
+    // times, free text) would build and drop a dictionary of its first page each time.
+    dictionaryActive = dictionaryAllowed && !dictionaryDeclined;
     firstPage = true;
     dictionaryEntriesUsed = 0;
     clearDictionary();

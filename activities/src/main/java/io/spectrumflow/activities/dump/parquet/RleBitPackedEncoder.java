@@ -34,6 +34,25 @@ final class RleBitPackedEncoder {
     return 32 - Integer.numberOfLeadingZeros(max);
   }
 
+  /**
+   * One RLE run of {@code count} copies of {@code value}, as the encoder writes a run of 8 or more
+   * (for fewer, it bit-packs: use {@link #write}).
+   */
+  static void writeRun(ByteSink out, int count, int value, int bitWidth) {
+    if (count < 8) {
+      RleBitPackedEncoder encoder = new RleBitPackedEncoder(bitWidth, out);
+      for (int i = 0; i < count; i++) {
+        encoder.write(value);
+      }
+      encoder.finish();
+      return;
+    }
+    out.writeUnsignedVarInt(count << 1);
+    for (int i = 0; i < (bitWidth + 7) / 8; i++) {
+      out.writeByte(value >>> (8 * i));
+    }
+  }
+
   void write(int value) {
     if (value == previous) {
       if (++repeatCount >= 8) {
