@@ -1,5 +1,7 @@
 package io.spectrumflow.local.bench;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,6 +29,9 @@ import picocli.CommandLine.Option;
             + " and exports end to end on the embedded stack; prints a table and writes it as"
             + " JSON.")
 public final class BenchCommand implements Callable<Integer> {
+
+  /** Rows in each of the tiny batches that measure the workflow's overhead. */
+  static final int TINY_ROWS = 10;
 
   @Option(
       names = "--rows",
@@ -84,6 +90,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The dump's and the stack's INFO lines would bury the progress and the table.
+    ((Logger) LoggerFactory.getLogger("io.spectrumflow")).setLevel(Level.WARN);
     MachineInfo machine = MachineInfo.atStart();
     say("Generating %,d rows (seed %d) under %s ...", rows, seed, dir.resolve("inputs"));
     InputFiles inputs = BenchInputs.write(dir.resolve("inputs"), rows, seed);
@@ -143,6 +151,18 @@ public final class BenchCommand implements Callable<Integer> {
                     r.last().bytes())));
     List<Ratio> ratios = BenchRatios.of(measurements, threads);
 
+    BenchReport.EndToEnd endToEnd = null;
+    BenchReport.WorkflowOverhead overhead = null;
+    if (!skipEndToEnd) {
+      say("Starting the embedded stack and a worker ...");
+      try (EmbeddedExports exports =
+          new EmbeddedExports(Directories.emptied(dir.resolve("stack")))) {
+        StackMeasurements stack = new StackMeasurements(exports, line -> say("  %s", line));
+        endToEnd = stack.oneLargeBatch(ndjson, inputs.ndjson(), rows, runs);
+        overhead = stack.tinyBatches(ndjson, dir.resolve("inputs"), seed, tinyBatches, TINY_ROWS);
+      }
+    }
+
     BenchReport report =
         new BenchReport(
             machine.ended(),
@@ -153,9 +173,9 @@ public final class BenchCommand implements Callable<Integer> {
             runs,
             measurements,
             ratios,
-            null,
-            null,
-            null);
+            endToEnd,
+            overhead,
+            WorkerScalingCase.measure());
     System.out.println();
     System.out.print(BenchTable.render(report));
     Path target =

@@ -31,10 +31,17 @@ record BenchReport(
     WorkerScaling workers) {
 
   /**
-   * @param totalSeconds the run's wall time, from start to result
-   * @param steps each step's time and its share of the sum of the steps
+   * @param seconds each run's wall time, from starting the workflow to its result
+   * @param steps the median run's steps: each one's time (from scheduling its first attempt to its
+   *     completion, as the workflow records it) and its share of the run's wall time; {@code other}
+   *     is what the steps do not cover (workflow tasks, scheduling between steps)
    */
-  record EndToEnd(long rows, double totalSeconds, List<StepShare> steps) {}
+  record EndToEnd(
+      long rows,
+      List<Double> seconds,
+      double minSeconds,
+      double medianSeconds,
+      List<StepShare> steps) {}
 
   record StepShare(String step, double seconds, double share) {}
 

@@ -76,9 +76,11 @@ final class BenchTable {
       out.append(
           String.format(
               Locale.ROOT,
-              "%nEnd to end on the embedded stack (direct mode), one batch of %,d rows: %.2f s%n",
+              "%nEnd to end on the embedded stack (direct mode), one batch of %,d rows:"
+                  + " min %.2f s, median %.2f s; the median run's steps:%n",
               e2e.rows(),
-              e2e.totalSeconds()));
+              e2e.minSeconds(),
+              e2e.medianSeconds()));
       for (BenchReport.StepShare step : e2e.steps()) {
         out.append(
             String.format(
