@@ -1,6 +1,7 @@
 package io.spectrumflow.activities.dump;
 
 import io.spectrumflow.activities.dump.parquet.FlatParquetFile;
+import io.spectrumflow.activities.dump.parquet.PageScratch;
 import io.spectrumflow.activities.dump.parquet.RowBatch;
 import io.spectrumflow.workflows.export.PartFile;
 import io.spectrumflow.workflows.pipeline.Compression;
@@ -77,8 +78,6 @@ final class WritePass {
       SpeculativeSchema speculative)
       throws IOException {
     CompressionCodecName codec = codecOf(parquet.compression());
-    PartitionWriters.FileOpener opener =
-        path -> new FlatParquetFile(path, encoder.schema(), codec, parquet.rowGroupBytes());
     Set<String> written = new HashSet<>();
     List<PartFile> files = new ArrayList<>();
     long[] rows = {0};
@@ -90,10 +89,16 @@ final class WritePass {
       Map<String, Integer> tags = new HashMap<>();
       boolean[] deferred = {false};
       List<PartitionWriters> writers = new ArrayList<>();
+      List<PageScratch> scratches = new ArrayList<>();
       List<BatchHandOff.BatchWriter> batchWriters = new ArrayList<>();
       for (int w = 0; w < writerThreads; w++) {
+        // A writer thread's files share its page buffers and compressor.
+        PageScratch scratch = new PageScratch(codec);
+        PartitionWriters.FileOpener opener =
+            path -> new FlatParquetFile(path, encoder.schema(), parquet.rowGroupBytes(), scratch);
         PartitionWriters own =
             new PartitionWriters(layout, opener, parquet.targetFileBytes(), MAX_OPEN_FILES);
+        scratches.add(scratch);
         writers.add(own);
         batchWriters.add(new TaggedRows(w, writerThreads, partitionOfTag, own));
       }
@@ -143,6 +148,7 @@ final class WritePass {
         }
       } finally {
         writers.forEach(PartitionWriters::close);
+        scratches.forEach(PageScratch::release);
       }
       written.addAll(tags.keySet());
       moreGroups = deferred[0];

@@ -21,9 +21,8 @@ final class BinaryColumnWriter extends ColumnWriter {
   private int min;
   private int max;
 
-  BinaryColumnWriter(
-      ColumnDescriptor descriptor, PageCompressor compressor, BufferedBytes buffered) {
-    super(descriptor, compressor, buffered, true);
+  BinaryColumnWriter(ColumnDescriptor descriptor, PageScratch scratch, BufferedBytes buffered) {
+    super(descriptor, scratch, buffered, true);
   }
 
   @Override

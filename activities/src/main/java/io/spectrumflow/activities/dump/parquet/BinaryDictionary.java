@@ -8,12 +8,15 @@ import java.util.Arrays;
  */
 final class BinaryDictionary {
 
-  private byte[] arena = new byte[16 * 1024];
+  private static final int INITIAL_SLOTS = 1024;
+  private static final int INITIAL_ARENA = 16 * 1024;
+
+  private byte[] arena = new byte[INITIAL_ARENA];
   private int arenaSize;
-  private int[] offsets = new int[256];
-  private int[] lengths = new int[256];
-  private int[] hashes = new int[256];
-  private int[] slots = new int[1024]; // id + 1; 0 marks a free slot
+  private int[] offsets = new int[INITIAL_SLOTS / 4];
+  private int[] lengths = new int[INITIAL_SLOTS / 4];
+  private int[] hashes = new int[INITIAL_SLOTS / 4];
+  private int[] slots = new int[INITIAL_SLOTS]; // id + 1; 0 marks a free slot
   private int size;
   private long plainBytes;
 
@@ -118,12 +121,19 @@ final class BinaryDictionary {
     return bytes;
   }
 
+  /** Empties the dictionary; gives back the memory of a large one (it is per open file). */
   void clear() {
-    if (size > 0) {
+    if (slots.length > INITIAL_SLOTS * 16 || arena.length > INITIAL_ARENA * 16) {
+      arena = new byte[INITIAL_ARENA];
+      offsets = new int[INITIAL_SLOTS / 4];
+      lengths = new int[INITIAL_SLOTS / 4];
+      hashes = new int[INITIAL_SLOTS / 4];
+      slots = new int[INITIAL_SLOTS];
+    } else if (size > 0) {
       Arrays.fill(slots, 0);
-      size = 0;
-      arenaSize = 0;
-      plainBytes = 0;
     }
+    size = 0;
+    arenaSize = 0;
+    plainBytes = 0;
   }
 }

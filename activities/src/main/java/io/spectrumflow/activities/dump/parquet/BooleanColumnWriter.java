@@ -11,9 +11,8 @@ final class BooleanColumnWriter extends ColumnWriter {
   private boolean sawFalse;
   private boolean sawTrue;
 
-  BooleanColumnWriter(
-      ColumnDescriptor descriptor, PageCompressor compressor, BufferedBytes buffered) {
-    super(descriptor, compressor, buffered, false);
+  BooleanColumnWriter(ColumnDescriptor descriptor, PageScratch scratch, BufferedBytes buffered) {
+    super(descriptor, scratch, buffered, false);
   }
 
   @Override

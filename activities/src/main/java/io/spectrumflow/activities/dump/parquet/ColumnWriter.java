@@ -38,14 +38,13 @@ public abstract sealed class ColumnWriter
   final PrimitiveType type;
   private final ColumnDescriptor descriptor;
   private final PageCompressor compressor;
+  private final ByteSink page;
+  private final int[] ids;
   private final boolean dictionaryAllowed;
   private final BufferedBytes buffered;
 
   /** Definition levels of the page's rows (1 value, 0 null), encoded when the page ends. */
   private final byte[] defined = new byte[PAGE_ROWS];
-
-  private final ByteSink page = new ByteSink(64 * 1024);
-  private final int[] ids = new int[PAGE_ROWS];
 
   /** Values and nulls in the current page. */
   int pageRows;
@@ -69,28 +68,27 @@ public abstract sealed class ColumnWriter
 
   ColumnWriter(
       ColumnDescriptor descriptor,
-      PageCompressor compressor,
+      PageScratch scratch,
       BufferedBytes buffered,
       boolean dictionaryAllowed) {
     this.descriptor = descriptor;
     this.buffered = buffered;
+    this.page = scratch.page;
+    this.ids = scratch.ids;
     this.type = descriptor.getPrimitiveType();
-    this.compressor = compressor;
+    this.compressor = scratch.compressor;
     this.dictionaryAllowed = dictionaryAllowed;
     this.dictionaryActive = dictionaryAllowed;
   }
 
   static ColumnWriter of(
-      ColumnDescriptor descriptor,
-      ParquetKind kind,
-      PageCompressor compressor,
-      BufferedBytes buffered) {
+      ColumnDescriptor descriptor, ParquetKind kind, PageScratch scratch, BufferedBytes buffered) {
     return switch (kind) {
-      case INT64, TIMESTAMP_MICROS -> new Int64ColumnWriter(descriptor, compressor, buffered);
-      case DOUBLE -> new DoubleColumnWriter(descriptor, compressor, buffered);
-      case BOOLEAN -> new BooleanColumnWriter(descriptor, compressor, buffered);
-      case STRING -> new BinaryColumnWriter(descriptor, compressor, buffered);
-      case INT96 -> new Int96ColumnWriter(descriptor, compressor, buffered);
+      case INT64, TIMESTAMP_MICROS -> new Int64ColumnWriter(descriptor, scratch, buffered);
+      case DOUBLE -> new DoubleColumnWriter(descriptor, scratch, buffered);
+      case BOOLEAN -> new BooleanColumnWriter(descriptor, scratch, buffered);
+      case STRING -> new BinaryColumnWriter(descriptor, scratch, buffered);
+      case INT96 -> new Int96ColumnWriter(descriptor, scratch, buffered);
     };
   }
 
@@ -183,6 +181,7 @@ public abstract sealed class ColumnWriter
     if (firstPage && encoded + dictionaryPlainBytes(dictionarySize()) >= pagePlainBytes) {
       dictionaryDeclined = pageValues > 0; // a page of nulls says nothing about the values
       page.truncate(start);
+      clearDictionary(); // no page uses it: its memory goes back now, not at the chunk's end
       return false;
     }
     return true;

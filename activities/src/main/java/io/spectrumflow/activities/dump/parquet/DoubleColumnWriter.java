@@ -18,9 +18,8 @@ final class DoubleColumnWriter extends ColumnWriter {
   private boolean hasMinMax;
   private int nans;
 
-  DoubleColumnWriter(
-      ColumnDescriptor descriptor, PageCompressor compressor, BufferedBytes buffered) {
-    super(descriptor, compressor, buffered, true);
+  DoubleColumnWriter(ColumnDescriptor descriptor, PageScratch scratch, BufferedBytes buffered) {
+    super(descriptor, scratch, buffered, true);
   }
 
   @Override

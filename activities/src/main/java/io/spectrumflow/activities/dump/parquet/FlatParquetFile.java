@@ -24,7 +24,6 @@ public final class FlatParquetFile implements Closeable {
 
   private final ParquetFileWriter writer;
   private final ColumnWriter[] columns;
-  private final PageCompressor compressor;
   private final CompressionCodecName codec;
   private final long rowGroupBytes;
   private final BufferedBytes buffered = new BufferedBytes();
@@ -33,8 +32,10 @@ public final class FlatParquetFile implements Closeable {
   private long rows;
   private boolean closed;
 
-  public FlatParquetFile(
-      Path path, FlatSchema schema, CompressionCodecName codec, long rowGroupBytes)
+  /**
+   * @param scratch the writing thread's page buffers and compressor, which set the codec
+   */
+  public FlatParquetFile(Path path, FlatSchema schema, long rowGroupBytes, PageScratch scratch)
       throws IOException {
     this.writer =
         new ParquetFileWriter(
@@ -46,13 +47,12 @@ public final class FlatParquetFile implements Closeable {
             COLUMN_INDEX_TRUNCATE_LENGTH,
             STATISTICS_TRUNCATE_LENGTH,
             true);
-    this.codec = codec;
+    this.codec = scratch.codec();
     this.rowGroupBytes = rowGroupBytes;
-    this.compressor = PageCompressor.of(codec);
     List<ColumnDescriptor> descriptors = schema.messageType().getColumns();
     this.columns = new ColumnWriter[schema.size()];
     for (int c = 0; c < columns.length; c++) {
-      columns[c] = ColumnWriter.of(descriptors.get(c), schema.kind(c), compressor, buffered);
+      columns[c] = ColumnWriter.of(descriptors.get(c), schema.kind(c), scratch, buffered);
     }
     writer.start();
     filePosition = writer.getPos();
@@ -99,12 +99,8 @@ public final class FlatParquetFile implements Closeable {
       return;
     }
     closed = true;
-    try {
-      flushRowGroup();
-      writer.end(Map.of());
-    } finally {
-      compressor.release();
-    }
+    flushRowGroup();
+    writer.end(Map.of());
   }
 
   /** After a failure: closes the file without finishing it (the caller deletes it). */
@@ -113,7 +109,6 @@ public final class FlatParquetFile implements Closeable {
       return;
     }
     closed = true;
-    compressor.release();
     try {
       writer.abort();
       writer.close();

@@ -12,9 +12,8 @@ final class Int64ColumnWriter extends ColumnWriter {
   private long min;
   private long max;
 
-  Int64ColumnWriter(
-      ColumnDescriptor descriptor, PageCompressor compressor, BufferedBytes buffered) {
-    super(descriptor, compressor, buffered, true);
+  Int64ColumnWriter(ColumnDescriptor descriptor, PageScratch scratch, BufferedBytes buffered) {
+    super(descriptor, scratch, buffered, true);
   }
 
   @Override

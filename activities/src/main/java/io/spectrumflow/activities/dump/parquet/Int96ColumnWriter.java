@@ -25,9 +25,8 @@ final class Int96ColumnWriter extends ColumnWriter {
   private final byte[] data = new byte[SIZE * PAGE_ROWS];
   private final BinaryDictionary dictionary = new BinaryDictionary();
 
-  Int96ColumnWriter(
-      ColumnDescriptor descriptor, PageCompressor compressor, BufferedBytes buffered) {
-    super(descriptor, compressor, buffered, true);
+  Int96ColumnWriter(ColumnDescriptor descriptor, PageScratch scratch, BufferedBytes buffered) {
+    super(descriptor, scratch, buffered, true);
   }
 
   @Override

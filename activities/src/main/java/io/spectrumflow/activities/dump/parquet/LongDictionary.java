@@ -8,9 +8,11 @@ import java.util.Arrays;
  */
 final class LongDictionary {
 
-  private long[] keys = new long[1024];
-  private int[] ids = new int[1024]; // id + 1; 0 marks a free slot
-  private long[] entries = new long[256];
+  private static final int INITIAL_SLOTS = 1024;
+
+  private long[] keys = new long[INITIAL_SLOTS];
+  private int[] ids = new int[INITIAL_SLOTS]; // id + 1; 0 marks a free slot
+  private long[] entries = new long[INITIAL_SLOTS / 4];
   private int size;
 
   int size() {
@@ -74,10 +76,15 @@ final class LongDictionary {
     return entries[id];
   }
 
+  /** Empties the dictionary; gives back the memory of a large one (it is per open file). */
   void clear() {
-    if (size > 0) {
+    if (keys.length > INITIAL_SLOTS * 16) {
+      keys = new long[INITIAL_SLOTS];
+      ids = new int[INITIAL_SLOTS];
+      entries = new long[INITIAL_SLOTS / 4];
+    } else if (size > 0) {
       Arrays.fill(ids, 0);
-      size = 0;
     }
+    size = 0;
   }
 }
