@@ -9,10 +9,8 @@ import io.spectrumflow.workflows.pipeline.ParquetSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -77,90 +75,91 @@ final class WritePass {
       LongConsumer rowsSoFar,
       SpeculativeSchema speculative)
       throws IOException {
-    CompressionCodecName codec = codecOf(parquet.compression());
     Set<String> written = new HashSet<>();
     List<PartFile> files = new ArrayList<>();
     long[] rows = {0};
+    SpeculativeSchema checking = speculative;
     boolean moreGroups = true;
-    SpeculativeSchema[] checking = {speculative};
     while (moreGroups) {
-      // A tag per partition of the group; writer threads read the names of tags they are sent.
-      String[] partitionOfTag = new String[MAX_OPEN_FILES];
-      Map<String, Integer> tags = new HashMap<>();
-      boolean[] deferred = {false};
-      List<PartitionWriters> writers = new ArrayList<>();
-      List<PageScratch> scratches = new ArrayList<>();
-      List<BatchHandOff.BatchWriter> batchWriters = new ArrayList<>();
-      for (int w = 0; w < writerThreads; w++) {
-        // A writer thread's files share its page buffers and compressor.
-        PageScratch scratch = new PageScratch(codec);
-        PartitionWriters.FileOpener opener =
-            path -> new FlatParquetFile(path, encoder.schema(), parquet.rowGroupBytes(), scratch);
-        PartitionWriters own =
-            new PartitionWriters(layout, opener, parquet.targetFileBytes(), MAX_OPEN_FILES);
-        scratches.add(scratch);
-        writers.add(own);
-        batchWriters.add(new TaggedRows(w, writerThreads, partitionOfTag, own));
-      }
-      try (BatchHandOff handOff =
-          new BatchHandOff(encoder.schema(), BATCH_ROWS, batchWriters, threaded, threadName)) {
-        RowBatch[] batch = {handOff.next()};
-        scan.forEach(
-            record -> {
-              resolved.resolve(record);
-              String partition = partitions.of(record, resolved);
-              if (checking[0] != null) {
-                checking[0].check(record, resolved);
-              }
-              if (written.contains(partition)) {
-                return;
-              }
-              Integer tag = tags.get(partition);
-              if (tag == null) {
-                if (tags.size() == MAX_OPEN_FILES) {
-                  deferred[0] = true; // written by a later pass
-                  return;
-                }
-                tag = tags.size();
-                partitionOfTag[tag] = partition;
-                tags.put(partition, tag);
-              }
-              RowBatch rowsToWrite = batch[0];
-              int row = rowsToWrite.addRow(tag);
-              try {
-                encoder.encode(record, resolved, rowsToWrite, row);
-              } catch (RuntimeException e) {
-                rowsToWrite.dropLastRow();
-                throw e;
-              }
-              if (rowsToWrite.isFull()) {
-                handOff.send(rowsToWrite);
-                batch[0] = handOff.next();
-              }
-              if (++rows[0] % PROGRESS_EVERY == 0) {
-                rowsSoFar.accept(rows[0]);
-              }
-            });
-        handOff.send(batch[0]);
-        handOff.finish();
-        for (PartitionWriters own : writers) {
-          files.addAll(own.finishAll());
-        }
-      } finally {
-        writers.forEach(PartitionWriters::close);
-        scratches.forEach(PageScratch::release);
-      }
-      written.addAll(tags.keySet());
-      moreGroups = deferred[0];
-      checking[0] = null; // the first pass saw every record: the columns are final
+      PartitionGroup group = new PartitionGroup(MAX_OPEN_FILES, written);
+      files.addAll(writeGroup(scan, layout, partitions, group, checking, rowsSoFar, rows));
+      written.addAll(group.partitions());
+      moreGroups = group.deferred();
+      checking = null; // the first pass saw every record: the columns are final
     }
     files.sort(Comparator.comparing(PartFile::partitionValue).thenComparingInt(PartFile::sequence));
     return files;
   }
 
+  /** One pass over the input, writing the rows of one group of partitions. */
+  private List<PartFile> writeGroup(
+      RecordScan scan,
+      BatchLayout layout,
+      PartitionDates partitions,
+      PartitionGroup group,
+      SpeculativeSchema checking,
+      LongConsumer rowsSoFar,
+      long[] rows)
+      throws IOException {
+    CompressionCodecName codec = codecOf(parquet.compression());
+    List<PartitionWriters> writers = new ArrayList<>();
+    List<PageScratch> scratches = new ArrayList<>();
+    List<BatchHandOff.BatchWriter> batchWriters = new ArrayList<>();
+    for (int w = 0; w < writerThreads; w++) {
+      // A writer thread's files share its page buffers and compressor.
+      PageScratch scratch = new PageScratch(codec);
+      PartitionWriters.FileOpener opener =
+          path -> new FlatParquetFile(path, encoder.schema(), parquet.rowGroupBytes(), scratch);
+      PartitionWriters own =
+          new PartitionWriters(layout, opener, parquet.targetFileBytes(), MAX_OPEN_FILES);
+      scratches.add(scratch);
+      writers.add(own);
+      batchWriters.add(new TaggedRows(w, writerThreads, group, own));
+    }
+    try (BatchHandOff handOff =
+        new BatchHandOff(encoder.schema(), BATCH_ROWS, batchWriters, threaded, threadName)) {
+      RowBatch[] batch = {handOff.next()};
+      scan.forEach(
+          record -> {
+            resolved.resolve(record);
+            String partition = partitions.of(record, resolved);
+            if (checking != null) {
+              checking.check(record, resolved);
+            }
+            int tag = group.tagOf(partition);
+            if (tag == PartitionGroup.NOT_THIS_PASS) {
+              return;
+            }
+            int row = batch[0].addRow(tag);
+            try {
+              encoder.encode(record, resolved, batch[0], row);
+            } catch (RuntimeException e) {
+              batch[0].dropLastRow();
+              throw e;
+            }
+            if (batch[0].isFull()) {
+              handOff.send(batch[0]);
+              batch[0] = handOff.next();
+            }
+            if (++rows[0] % PROGRESS_EVERY == 0) {
+              rowsSoFar.accept(rows[0]);
+            }
+          });
+      handOff.send(batch[0]);
+      handOff.finish();
+      List<PartFile> files = new ArrayList<>();
+      for (PartitionWriters own : writers) {
+        files.addAll(own.finishAll());
+      }
+      return files;
+    } finally {
+      writers.forEach(PartitionWriters::close);
+      scratches.forEach(PageScratch::release);
+    }
+  }
+
   /** One writer thread's share of each batch: the rows of the partitions whose tags it owns. */
-  private record TaggedRows(
-      int writer, int writers, String[] partitionOfTag, PartitionWriters files)
+  private record TaggedRows(int writer, int writers, PartitionGroup group, PartitionWriters files)
       implements BatchHandOff.BatchWriter {
 
     @Override
@@ -168,7 +167,7 @@ final class WritePass {
       for (int row = 0; row < batch.rows(); row++) {
         int tag = batch.tag(row);
         if (tag % writers == writer) {
-          files.write(partitionOfTag[tag], batch, row);
+          files.write(group.partition(tag), batch, row);
         }
       }
     }
