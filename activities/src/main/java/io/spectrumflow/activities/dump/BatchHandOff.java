@@ -32,7 +32,8 @@ final class BatchHandOff implements Closeable {
     void write(RowBatch batch) throws IOException;
   }
 
-  private static final int BATCHES_PER_WRITER = 12;
+  /** Enough to ride out a writer's bursts (a page compressed, a row group written): ~7 MB. */
+  private static final int BATCHES_PER_WRITER = 48;
 
   private final List<BatchWriter> writers;
   private final List<Thread> threads = new ArrayList<>();

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +28,30 @@ final class PartitionWriters implements Closeable {
     FlatParquetFile open(Path file) throws IOException;
   }
 
-  private record OpenFile(String partition, int sequence, Path path, FlatParquetFile file) {}
+  private static final class OpenFile {
+    final String partition;
+    final int sequence;
+    final Path path;
+    final FlatParquetFile file;
+
+    /** When it was last written to, for choosing the least recently used. */
+    long lastUsed;
+
+    OpenFile(String partition, int sequence, Path path, FlatParquetFile file) {
+      this.partition = partition;
+      this.sequence = sequence;
+      this.path = path;
+      this.file = file;
+    }
+  }
 
   private final BatchLayout layout;
   private final FileOpener opener;
   private final long targetFileBytes;
   private final int maxOpen;
-  // Access order: iteration starts at the least recently used file.
-  private final LinkedHashMap<String, OpenFile> open = new LinkedHashMap<>(16, 0.75f, true);
+  // Not an access-ordered LinkedHashMap: that relinks an entry on every row written.
+  private final Map<String, OpenFile> open = new HashMap<>();
+  private long clock;
   private final Map<String, Integer> nextSequence = new HashMap<>();
   private final List<PartFile> written = new ArrayList<>();
 
@@ -53,8 +68,9 @@ final class PartitionWriters implements Closeable {
     if (file == null) {
       file = openNext(partition);
     }
-    file.file().write(batch, row);
-    if (file.file().dataSize() >= targetFileBytes) {
+    file.lastUsed = ++clock;
+    file.file.write(batch, row);
+    if (file.file.dataSize() >= targetFileBytes) {
       open.remove(partition);
       finish(file);
     }
@@ -62,9 +78,9 @@ final class PartitionWriters implements Closeable {
 
   private OpenFile openNext(String partition) throws IOException {
     if (open.size() >= maxOpen) {
-      Iterator<OpenFile> leastRecentlyUsed = open.values().iterator();
-      OpenFile evicted = leastRecentlyUsed.next();
-      leastRecentlyUsed.remove();
+      OpenFile evicted =
+          open.values().stream().min(Comparator.comparingLong(f -> f.lastUsed)).orElseThrow();
+      open.remove(evicted.partition);
       finish(evicted);
     }
     int sequence = nextSequence.merge(partition, 1, Integer::sum) - 1;
@@ -76,14 +92,14 @@ final class PartitionWriters implements Closeable {
   }
 
   private void finish(OpenFile file) throws IOException {
-    file.file().close();
+    file.file.close();
     written.add(
         new PartFile(
-            file.partition(),
-            file.sequence(),
-            file.path().toString(),
-            file.file().rows(),
-            Files.size(file.path())));
+            file.partition,
+            file.sequence,
+            file.path.toString(),
+            file.file.rows(),
+            Files.size(file.path)));
   }
 
   /** Closes every open file; returns all files written, by partition then sequence. */
@@ -102,7 +118,7 @@ final class PartitionWriters implements Closeable {
   @Override
   public void close() {
     for (OpenFile file : open.values()) {
-      file.file().abort();
+      file.file.abort();
     }
     open.clear();
   }

@@ -28,8 +28,18 @@ final class WritePass {
   static final int MAX_OPEN_FILES = 8;
   static final int PROGRESS_EVERY = 10_000;
 
-  /** Rows per batch: enough to amortize the hand-over, little memory (a few MB at most). */
-  static final int BATCH_ROWS = 4096;
+  /**
+   * Rows per batch handed to writer threads: enough to amortize the hand-over, small enough to move
+   * between cores through their caches (1,024 with 48 in flight measured faster than 4,096 with 12,
+   * the same memory).
+   */
+  static final int BATCH_ROWS = 1024;
+
+  /**
+   * Rows per batch when one thread both encodes and writes: a batch small enough to still be in the
+   * processor's cache when it is written (about 5% faster on the bench than 4,096).
+   */
+  static final int INLINE_BATCH_ROWS = 512;
 
   private final RowEncoder encoder;
   private final RecordColumns resolved;
@@ -117,7 +127,12 @@ final class WritePass {
       batchWriters.add(new TaggedRows(w, writerThreads, group, own));
     }
     try (BatchHandOff handOff =
-        new BatchHandOff(encoder.schema(), BATCH_ROWS, batchWriters, threaded, threadName)) {
+        new BatchHandOff(
+            encoder.schema(),
+            threaded ? BATCH_ROWS : INLINE_BATCH_ROWS,
+            batchWriters,
+            threaded,
+            threadName)) {
       RowBatch[] batch = {handOff.next()};
       scan.forEach(
           record -> {

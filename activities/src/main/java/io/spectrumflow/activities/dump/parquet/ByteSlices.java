@@ -1,11 +1,9 @@
 package io.spectrumflow.activities.dump.parquet;
 
-import java.util.Arrays;
-
 /**
  * Equality and unsigned order of byte ranges, eight bytes at a time. Field names, dictionary keys
- * and the strings compared for min and max are mostly short or differ early, where {@link
- * Arrays#equals(byte[], int, int, byte[], int, int)} spends more on setting up its vectorized loop
+ * and the strings compared for min and max are mostly short or differ early, where {@code
+ * Arrays.equals} and {@code Arrays.compareUnsigned} spend more on setting up their vectorized loops
  * than on comparing.
  */
 public final class ByteSlices {
@@ -30,13 +28,23 @@ public final class ByteSlices {
   /** Lexicographic order of unsigned bytes, a shorter prefix first. */
   public static int compareUnsigned(
       byte[] a, int aFrom, int aLength, byte[] b, int bFrom, int bLength) {
-    if (aLength >= 8 && bLength >= 8) {
-      long x = Long.reverseBytes(LittleEndian.getLong(a, aFrom));
-      long y = Long.reverseBytes(LittleEndian.getLong(b, bFrom));
+    int common = Math.min(aLength, bLength);
+    int i = 0;
+    for (; i + 8 <= common; i += 8) {
+      long x = LittleEndian.getLong(a, aFrom + i);
+      long y = LittleEndian.getLong(b, bFrom + i);
       if (x != y) {
-        return Long.compareUnsigned(x, y); // big-endian words order as their bytes do
+        // Big-endian words order as their bytes do.
+        return Long.compareUnsigned(Long.reverseBytes(x), Long.reverseBytes(y));
       }
     }
-    return Arrays.compareUnsigned(a, aFrom, aFrom + aLength, b, bFrom, bFrom + bLength);
+    for (; i < common; i++) {
+      int x = a[aFrom + i] & 0xFF;
+      int y = b[bFrom + i] & 0xFF;
+      if (x != y) {
+        return x - y;
+      }
+    }
+    return aLength - bLength;
   }
 }
