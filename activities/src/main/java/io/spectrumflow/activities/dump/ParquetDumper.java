@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * infers the columns from every record and a second pass writes (see {@link SpeculativeSchema}).
  * Bad input fails the dump at the same record either way, and its files are deleted. With a schema,
  * one pass writes and checks values against it. Memory is bounded by the open files ({@value
- * WritePass#MAX_OPEN_FILES} at most, a row group each), not by the input; a batch spanning more
- * partitions than that is written in groups of partitions, one more pass over the input per group
- * (see {@link WritePass}). A dumper keeps no state between dumps: one instance may run several,
- * also at the same time.
+ * WritePass#MAX_OPEN_FILES} at most, a row group each) and a few megabytes of rows in flight
+ * between threads, not by the input; a batch spanning more partitions than that is written in
+ * groups of partitions, one more pass over the input per group (see {@link WritePass}). Reading and
+ * encoding run on the calling thread, writing files on others (see {@link DumpThreads}). A dumper
+ * keeps no state between dumps: one instance may run several, also at the same time.
  *
  * <p>Timestamps are written as the pipeline's {@link TimestampEncoding} says: INT64
  * TIMESTAMP(MICROS, isAdjustedToUTC=true), or the deprecated 12-byte INT96 that older Spectrum,
