@@ -35,6 +35,9 @@ final class NdjsonByteReader implements RecordReader {
   private static final int MAX_NAME_BYTES = 50_000;
   private static final int MAX_NUMBER_BYTES = 1000;
 
+  /** Significant digits that always fit a double's 53 bits exactly. */
+  private static final int MAX_EXACT_DIGITS = 15;
+
   /** Well below Jackson's nesting limit, so that copying a nested value never reaches it. */
   private static final int MAX_NESTING = 400;
 
@@ -434,7 +437,11 @@ final class NdjsonByteReader implements RecordReader {
     unescapedSize += length;
   }
 
-  /** JSON's number grammar exactly; the integer or double Jackson would give. */
+  /**
+   * JSON's number grammar exactly; the integer or double Jackson would give. Digits are added up as
+   * they are checked: an integer below 19 digits, or a double of at most 15 significant digits with
+   * an exponent small enough for an exact power of ten, needs no second look.
+   */
   private int readNumber(SourceRecord record, String name, int start) {
     int p = start;
     boolean negative = buffer[p] == '-';
@@ -445,41 +452,60 @@ final class NdjsonByteReader implements RecordReader {
       return NEED_MORE;
     }
     int intStart = p;
+    long significand = 0;
     if (buffer[p] == '0') {
       p++;
     } else if (buffer[p] >= '1' && buffer[p] <= '9') {
       while (p < limit && isDigit(buffer[p])) {
+        significand = significand * 10 + (buffer[p] - '0'); // wraps past 18 digits: unused then
         p++;
       }
     } else {
       return UNSUPPORTED;
     }
     int intEnd = p;
-    int fractionEnd = p;
+    int significant = significand == 0 ? 0 : intEnd - intStart;
+    int fractionDigits = 0;
     boolean isFloat = false;
     if (p < limit && buffer[p] == '.') {
       isFloat = true;
       int fractionStart = ++p;
       while (p < limit && isDigit(buffer[p])) {
+        int digit = buffer[p] - '0';
+        if (significant > 0 || digit != 0) {
+          significant++;
+        }
+        if (significant <= MAX_EXACT_DIGITS) {
+          significand = significand * 10 + digit;
+          fractionDigits++;
+        }
         p++;
       }
       if (p == fractionStart && p < limit) {
         return UNSUPPORTED;
       }
-      fractionEnd = p;
     }
+    int exponent = 0;
+    boolean exponentTooLong = false;
     if (p < limit && (buffer[p] == 'e' || buffer[p] == 'E')) {
       isFloat = true;
       p++;
+      boolean negativeExponent = false;
       if (p < limit && (buffer[p] == '+' || buffer[p] == '-')) {
+        negativeExponent = buffer[p] == '-';
         p++;
       }
       int exponentStart = p;
       while (p < limit && isDigit(buffer[p])) {
+        exponent = exponent * 10 + (buffer[p] - '0');
         p++;
       }
       if (p == exponentStart && p < limit) {
         return UNSUPPORTED;
+      }
+      exponentTooLong = p - exponentStart > 3;
+      if (negativeExponent) {
+        exponent = -exponent;
       }
     }
     if (p >= limit) {
@@ -490,18 +516,23 @@ final class NdjsonByteReader implements RecordReader {
     }
     int length = p - start;
     if (isFloat) {
-      double value = parseDouble(start, p, negative, intStart, intEnd, fractionEnd);
-      record.addSlice(name, RawToken.FLOAT, buffer, start, length, value);
+      double value =
+          significant > MAX_EXACT_DIGITS || exponentTooLong
+              ? Math.abs(slowDouble(start, p))
+              : exactDouble(significand, exponent - fractionDigits, start, p);
+      record.addSlice(name, RawToken.FLOAT, buffer, start, length, negative ? -value : value);
       return p;
     }
     int digits = intEnd - intStart;
     if (digits < 19 || (digits == 19 && fitsLong(intStart, negative))) {
-      long magnitude = 0;
-      for (int i = intStart; i < intEnd; i++) {
-        magnitude = magnitude * 10 + (buffer[i] - '0');
+      if (digits == 19) {
+        significand = 0;
+        for (int i = intStart; i < intEnd; i++) {
+          significand = significand * 10 + (buffer[i] - '0');
+        }
       }
       // -9223372036854775808 wraps to itself, which is the right value.
-      record.addInteger(name, negative ? -magnitude : magnitude);
+      record.addInteger(name, negative ? -significand : significand);
     } else {
       record.addSlice(name, RawToken.BIG_INTEGER, buffer, start, length, 0);
     }
@@ -515,60 +546,21 @@ final class NdjsonByteReader implements RecordReader {
   }
 
   /**
-   * The correctly rounded double, as Jackson's parser gives: exactly computed when the digits fit
-   * 53 bits and the power of ten is exact (one rounding), through {@link Double#parseDouble}
-   * otherwise.
+   * {@code significand * 10^power}, correctly rounded as Jackson's parser gives it: exact when the
+   * significand fits 53 bits and the power of ten is exact (one rounding), through {@link
+   * Double#parseDouble} otherwise. The sign is the caller's.
    */
-  private double parseDouble(
-      int start, int end, boolean negative, int intStart, int intEnd, int fractionEnd) {
-    long significand = 0;
-    int significantDigits = 0;
-    int fractionDigits = 0;
-    for (int i = intStart; i < fractionEnd; i++) {
-      byte b = buffer[i];
-      if (b == '.') {
-        continue;
-      }
-      if (i > intEnd) {
-        fractionDigits++;
-      }
-      if (significantDigits > 0 || b != '0') {
-        significantDigits++;
-        if (significantDigits > 15) {
-          return slowDouble(start, end);
-        }
-      }
-      significand = significand * 10 + (b - '0');
-    }
-    int exponent = 0;
-    if (fractionEnd < end) {
-      int i = fractionEnd + 1; // after 'e'
-      boolean negativeExponent = buffer[i] == '-';
-      if (buffer[i] == '+' || buffer[i] == '-') {
-        i++;
-      }
-      if (end - i > 3) {
-        return slowDouble(start, end);
-      }
-      for (; i < end; i++) {
-        exponent = exponent * 10 + (buffer[i] - '0');
-      }
-      if (negativeExponent) {
-        exponent = -exponent;
-      }
-    }
-    int power = exponent - fractionDigits;
-    double value;
+  private double exactDouble(long significand, int power, int start, int end) {
     if (significand == 0) {
-      value = 0.0;
-    } else if (power >= 0 && power < POWERS_OF_TEN.length) {
-      value = significand * POWERS_OF_TEN[power];
-    } else if (power < 0 && -power < POWERS_OF_TEN.length) {
-      value = significand / POWERS_OF_TEN[-power];
-    } else {
-      return slowDouble(start, end);
+      return 0.0;
     }
-    return negative ? -value : value;
+    if (power >= 0 && power < POWERS_OF_TEN.length) {
+      return significand * POWERS_OF_TEN[power];
+    }
+    if (power < 0 && -power < POWERS_OF_TEN.length) {
+      return significand / POWERS_OF_TEN[-power];
+    }
+    return Math.abs(slowDouble(start, end));
   }
 
   private double slowDouble(int start, int end) {
