@@ -3,12 +3,10 @@ package io.spectrumflow.activities.dump;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -25,9 +23,7 @@ import java.util.Arrays;
  * Jackson's. Nested objects and arrays are found here and copied to text by Jackson, as before.
  * Lines are counted as Jackson counts them ({@code \r\n}, {@code \r} and {@code \n} each end one).
  */
-final class NdjsonByteReader implements RecordReader {
-
-  private static final int BUFFER_BYTES = 1 << 20;
+final class NdjsonByteReader extends ByteRecordReader {
 
   /** Jackson's default limits (StreamReadConstraints); bytes never undercount characters. */
   private static final int MAX_STRING_BYTES = 20_000_000;
@@ -35,16 +31,8 @@ final class NdjsonByteReader implements RecordReader {
   private static final int MAX_NAME_BYTES = 50_000;
   private static final int MAX_NUMBER_BYTES = 1000;
 
-  /** Significant digits that always fit a double's 53 bits exactly. */
-  private static final int MAX_EXACT_DIGITS = 15;
-
   /** Well below Jackson's nesting limit, so that copying a nested value never reaches it. */
   private static final int MAX_NESTING = 400;
-
-  /** Parse results below zero: the record goes past the buffer, or is not for this reader. */
-  private static final int NEED_MORE = -1;
-
-  private static final int UNSUPPORTED = -2;
 
   private static final JsonFactory NESTED_FACTORY = new JsonFactory();
   private static final VarHandle LONGS =
@@ -57,27 +45,11 @@ final class NdjsonByteReader implements RecordReader {
   private static final byte[] LONG_MIN_DIGITS =
       "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
 
-  private static final double[] POWERS_OF_TEN = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-  };
-
-  private final Path file;
-  private final String fileName;
-  private final InputStream in;
   private final FieldNames names = new FieldNames();
-  private byte[] buffer;
-  private int position;
-  private int limit;
-  private boolean endOfInput;
   private boolean started;
   private long line = 1;
   private boolean afterCarriageReturn;
-  private byte[] unescaped = new byte[1024];
-  private int unescapedSize;
-  private long recordsRead;
   private NestedJsonText nested;
-  private JsonRecordReader jackson;
 
   NdjsonByteReader(Path file) throws IOException {
     this(file, BUFFER_BYTES);
@@ -88,17 +60,16 @@ final class NdjsonByteReader implements RecordReader {
    *     the middle of every kind of token)
    */
   NdjsonByteReader(Path file, int bufferBytes) throws IOException {
-    this.buffer = new byte[bufferBytes];
-    this.file = file;
-    this.fileName = String.valueOf(file.getFileName());
-    this.in = Files.newInputStream(file);
+    super(file, bufferBytes);
   }
 
   @Override
-  public boolean next(SourceRecord record) throws IOException {
-    if (jackson != null) {
-      return jackson.next(record);
-    }
+  RecordReader jacksonReader() throws IOException {
+    return new JsonRecordReader(file);
+  }
+
+  @Override
+  boolean read(SourceRecord record) throws IOException {
     while (true) {
       int at = skipWhitespace(position);
       if (at >= limit) {
@@ -107,19 +78,23 @@ final class NdjsonByteReader implements RecordReader {
           continue;
         }
         if (!started) {
-          return handToJackson(record); // an empty file: Jackson's answer, as before
+          return handOver(record); // an empty file: Jackson's answer, as before
         }
         return false;
       }
       position = at;
       if (!started) {
         started = true;
+        if (startsWithByteOrderMark()) {
+          position += 3; // Jackson skips a UTF-8 byte order mark too
+          continue;
+        }
         if (buffer[at] == '[') {
-          return handToJackson(record); // one JSON array of records
+          return handOver(record); // one JSON array of records
         }
       }
       if (buffer[at] != '{') {
-        return handToJackson(record);
+        return handOver(record);
       }
       long recordLine = line;
       int end = readRecord(record, at, recordLine);
@@ -134,7 +109,7 @@ final class NdjsonByteReader implements RecordReader {
       if (end == NEED_MORE && fill()) {
         continue; // the record is read again from its start, now with more bytes
       }
-      return handToJackson(record);
+      return handOver(record);
     }
   }
 
@@ -421,22 +396,6 @@ final class NdjsonByteReader implements RecordReader {
     }
   }
 
-  private void appendByte(int b) {
-    if (unescapedSize == unescaped.length) {
-      // A new array: slices of this record's earlier values keep the old one.
-      unescaped = Arrays.copyOf(unescaped, unescaped.length * 2);
-    }
-    unescaped[unescapedSize++] = (byte) b;
-  }
-
-  private void append(byte[] bytes, int offset, int length) {
-    if (unescapedSize + length > unescaped.length) {
-      unescaped = Arrays.copyOf(unescaped, Math.max(unescapedSize + length, unescaped.length * 2));
-    }
-    System.arraycopy(bytes, offset, unescaped, unescapedSize, length);
-    unescapedSize += length;
-  }
-
   /**
    * JSON's number grammar exactly; the integer or double Jackson would give. Digits are added up as
    * they are checked: an integer below 19 digits, or a double of at most 15 significant digits with
@@ -475,7 +434,7 @@ final class NdjsonByteReader implements RecordReader {
         if (significant > 0 || digit != 0) {
           significant++;
         }
-        if (significant <= MAX_EXACT_DIGITS) {
+        if (significant <= DecimalText.MAX_EXACT_DIGITS) {
           significand = significand * 10 + digit;
           fractionDigits++;
         }
@@ -517,7 +476,7 @@ final class NdjsonByteReader implements RecordReader {
     int length = p - start;
     if (isFloat) {
       double value =
-          significant > MAX_EXACT_DIGITS || exponentTooLong
+          significant > DecimalText.MAX_EXACT_DIGITS || exponentTooLong
               ? Math.abs(slowDouble(start, p))
               : exactDouble(significand, exponent - fractionDigits, start, p);
       record.addSlice(name, RawToken.FLOAT, buffer, start, length, negative ? -value : value);
@@ -551,16 +510,8 @@ final class NdjsonByteReader implements RecordReader {
    * Double#parseDouble} otherwise. The sign is the caller's.
    */
   private double exactDouble(long significand, int power, int start, int end) {
-    if (significand == 0) {
-      return 0.0;
-    }
-    if (power >= 0 && power < POWERS_OF_TEN.length) {
-      return significand * POWERS_OF_TEN[power];
-    }
-    if (power < 0 && -power < POWERS_OF_TEN.length) {
-      return significand / POWERS_OF_TEN[-power];
-    }
-    return Math.abs(slowDouble(start, end));
+    double value = DecimalText.exact(significand, power);
+    return Double.isNaN(value) ? Math.abs(slowDouble(start, end)) : value;
   }
 
   private double slowDouble(int start, int end) {
@@ -658,72 +609,6 @@ final class NdjsonByteReader implements RecordReader {
         line++;
       }
       afterCarriageReturn = false;
-    }
-  }
-
-  private static boolean isDigit(byte b) {
-    return b >= '0' && b <= '9';
-  }
-
-  /**
-   * Keeps the unread bytes and reads more after them (growing the buffer for a record larger than
-   * it).
-   *
-   * @return false at the end of the input
-   */
-  private boolean fill() throws IOException {
-    if (endOfInput) {
-      return false;
-    }
-    int kept = limit - position;
-    if (position > 0) {
-      System.arraycopy(buffer, position, buffer, 0, kept);
-    } else if (kept == buffer.length) {
-      buffer = Arrays.copyOf(buffer, buffer.length * 2);
-    }
-    position = 0;
-    limit = kept;
-    int read = in.read(buffer, limit, buffer.length - limit);
-    if (read < 0) {
-      endOfInput = true;
-      return false;
-    }
-    boolean first = limit == 0 && !started && recordsRead == 0;
-    limit += read;
-    if (first
-        && limit >= 3
-        && buffer[0] == (byte) 0xEF
-        && buffer[1] == (byte) 0xBB
-        && buffer[2] == (byte) 0xBF) {
-      position = 3; // a UTF-8 byte order mark, which Jackson skips too
-    }
-    return true;
-  }
-
-  /** From here on, Jackson reads the file: it starts again and skips what was returned. */
-  private boolean handToJackson(SourceRecord record) throws IOException {
-    in.close();
-    jackson = new JsonRecordReader(file);
-    SourceRecord skipped = new SourceRecord();
-    for (long i = 0; i < recordsRead; i++) {
-      if (!jackson.next(skipped)) {
-        throw new IllegalStateException(
-            "Jackson found fewer records in " + fileName + " than the byte reader did");
-      }
-    }
-    return jackson.next(record);
-  }
-
-  /** Whether Jackson reads the file from now on. */
-  boolean handedToJackson() {
-    return jackson != null;
-  }
-
-  @Override
-  public void close() throws IOException {
-    in.close();
-    if (jackson != null) {
-      jackson.close();
     }
   }
 }

@@ -19,7 +19,7 @@ interface RecordReader extends Closeable {
   static RecordReader open(SourceFormat format, Path file) throws IOException {
     return switch (format) {
       case JSON, NDJSON -> new NdjsonByteReader(file);
-      case CSV -> new CsvRecordReader(file);
+      case CSV -> new CsvByteReader(file);
     };
   }
 }

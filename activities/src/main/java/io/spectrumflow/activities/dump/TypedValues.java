@@ -19,11 +19,11 @@ final class TypedValues {
       case INTEGER -> record.longValue(i);
       case BIG_INTEGER -> throw tooLarge(column, record, i);
       case STRING, TEXT -> {
-        String text = record.rawText(i);
-        if (NumberText.isLong(text)) {
-          yield Long.parseLong(text);
+        Text text = Text.of(record, i);
+        if (NumberText.isLong(text.bytes(), text.from(), text.length())) {
+          yield NumberText.parseLong(text.bytes(), text.from(), text.length());
         }
-        if (NumberText.isInteger(text)) {
+        if (NumberText.isInteger(text.bytes(), text.from(), text.length())) {
           throw tooLarge(column, record, i);
         }
         throw mismatch(column, ColumnType.BIGINT, record, i);
@@ -38,9 +38,10 @@ final class TypedValues {
       case FLOAT -> record.doubleValue(i);
       case BIG_INTEGER -> Double.parseDouble(record.rawText(i));
       case STRING, TEXT -> {
-        String text = record.rawText(i);
-        if (NumberText.isInteger(text) || NumberText.isDecimal(text)) {
-          yield Double.parseDouble(text);
+        Text text = Text.of(record, i);
+        if (NumberText.isInteger(text.bytes(), text.from(), text.length())
+            || NumberText.isDecimal(text.bytes(), text.from(), text.length())) {
+          yield DecimalText.parse(text.bytes(), text.from(), text.length());
         }
         throw mismatch(column, ColumnType.DOUBLE, record, i);
       }
@@ -53,9 +54,14 @@ final class TypedValues {
       case TRUE -> true;
       case FALSE -> false;
       case STRING, TEXT -> {
-        String text = record.rawText(i);
-        if (ValueClassifier.isBoolean(text)) {
-          yield text.length() == 4;
+        if (record.hasSlice(i)) {
+          if (ValueClassifier.isBoolean(
+              record.sliceBytes(i), record.sliceOffset(i), record.sliceLength(i))) {
+            // true or false in any case: the first letter, always ASCII, tells which.
+            yield (record.sliceBytes(i)[record.sliceOffset(i)] | 0x20) == 't';
+          }
+        } else if (ValueClassifier.isBoolean(record.rawText(i))) {
+          yield record.rawText(i).length() == 4;
         }
         throw mismatch(column, ColumnType.BOOLEAN, record, i);
       }
@@ -104,5 +110,16 @@ final class TypedValues {
                 + Long.MAX_VALUE
                 + ")",
             "Declare the column DOUBLE or STRING in the pipeline's schema, or correct the value.");
+  }
+
+  /** A value's text as bytes: a reader's UTF-8 slice, or a string's ASCII bytes. */
+  private record Text(byte[] bytes, int from, int length) {
+    static Text of(SourceRecord record, int i) {
+      if (record.hasSlice(i)) {
+        return new Text(record.sliceBytes(i), record.sliceOffset(i), record.sliceLength(i));
+      }
+      byte[] ascii = NumberText.ascii(record.rawText(i));
+      return new Text(ascii, 0, ascii.length);
+    }
   }
 }

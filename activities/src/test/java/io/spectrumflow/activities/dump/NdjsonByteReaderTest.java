@@ -91,7 +91,7 @@ class NdjsonByteReaderTest {
           .as("seed %d", seed)
           .hasSize(400)
           .containsExactlyElementsOf(records(new JsonRecordReader(file)));
-      assertThat(reader.handedToJackson()).isFalse();
+      assertThat(reader.handedOver()).isFalse();
     }
   }
 
@@ -106,7 +106,7 @@ class NdjsonByteReaderTest {
     assertThat(records(reader))
         .containsExactlyElementsOf(records(new JsonRecordReader(file)))
         .hasSize(171);
-    assertThat(reader.handedToJackson()).isTrue();
+    assertThat(reader.handedOver()).isTrue();
   }
 
   @Test
