@@ -1,5 +1,7 @@
 package io.spectrumflow.activities.dump.parquet;
 
+import java.util.Arrays;
+
 /** One column's values for the rows of a {@link RowBatch}; every row is set before it is read. */
 public abstract sealed class ColumnVector
     permits ColumnVector.Longs, ColumnVector.Doubles, ColumnVector.Booleans, ColumnVector.Bytes {
@@ -86,27 +88,14 @@ public abstract sealed class ColumnVector
     }
 
     public void set(int row, byte[] bytes, int offset, int length) {
-      int at = reserve(row, length);
-      System.arraycopy(bytes, offset, data, at, length);
-    }
-
-    /**
-     * Makes room for a value of {@code length} bytes in row {@code row}; the caller writes it into
-     * {@link #data()} at the returned index.
-     */
-    public int reserve(int row, int length) {
       if (size + length > data.length) {
-        data = java.util.Arrays.copyOf(data, Math.max(size + length, data.length * 2));
+        data = Arrays.copyOf(data, Math.max(size + length, data.length * 2));
       }
+      System.arraycopy(bytes, offset, data, size, length);
       nulls[row] = false;
       offsets[row] = size;
       lengths[row] = length;
       size += length;
-      return offsets[row];
-    }
-
-    public byte[] data() {
-      return data;
     }
 
     @Override
