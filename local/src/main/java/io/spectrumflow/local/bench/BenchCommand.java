@@ -107,23 +107,26 @@ public final class BenchCommand implements Callable<Integer> {
               "ours NDJSON -> Parquet",
               t,
               ndjsonBytes,
+              true,
               new DumpCase(ndjson, inputs.ndjson(), t)::run));
       cases.add(
           new BenchCase(
               "DuckDB read_json_auto -> Parquet",
               t,
               ndjsonBytes,
+              false,
               new DuckDbCase(inputs.ndjson(), "read_json_auto", t)::run));
     }
     for (int t : threads) {
       cases.add(
           new BenchCase(
-              "ours CSV -> Parquet", t, csvBytes, new DumpCase(csv, inputs.csv(), t)::run));
+              "ours CSV -> Parquet", t, csvBytes, true, new DumpCase(csv, inputs.csv(), t)::run));
       cases.add(
           new BenchCase(
               "DuckDB read_csv_auto -> Parquet",
               t,
               csvBytes,
+              false,
               new DuckDbCase(inputs.csv(), "read_csv_auto", t)::run));
     }
     cases.removeIf(c -> !selected(c.name()));
@@ -135,7 +138,8 @@ public final class BenchCommand implements Callable<Integer> {
           "Building %,d Avro records for the writer's floor ...",
           Math.min(rows, AvroFloorCase.MAX_PREBUILT));
       AvroFloorCase floor = new AvroFloorCase(rows, seed, ndjson.parquet().rowGroupBytes());
-      results.putAll(rounds.run(List.of(new BenchCase(BenchRatios.FLOOR, 1, 0, floor::run)), runs));
+      results.putAll(
+          rounds.run(List.of(new BenchCase(BenchRatios.FLOOR, 1, 0, true, floor::run)), runs));
     }
 
     List<Measurement> measurements = new ArrayList<>();

@@ -52,7 +52,10 @@ final class RoundRobinRuns {
           peak = heap.peak();
           peakAfterGc = heap.peakAfterGc();
         }
-        timings.get(benchCase).add(elapsed / 1e9, peak, peakAfterGc);
+        timings
+            .get(benchCase)
+            .add(
+                elapsed / 1e9, benchCase.onHeap() ? peak : 0, benchCase.onHeap() ? peakAfterGc : 0);
         last.put(benchCase, result);
         progress.accept(
             String.format(
