@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Reads NDJSON straight from its bytes: string values stay UTF-8 slices of the read buffer (decoded
@@ -29,7 +27,6 @@ final class NdjsonByteReader extends ByteRecordReader {
   private static final int MAX_STRING_BYTES = 20_000_000;
 
   private static final int MAX_NAME_BYTES = 50_000;
-  private static final int MAX_NUMBER_BYTES = 1000;
 
   /** Well below Jackson's nesting limit, so that copying a nested value never reaches it. */
   private static final int MAX_NESTING = 400;
@@ -39,11 +36,6 @@ final class NdjsonByteReader extends ByteRecordReader {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101_0101_0101_0101L;
   private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
-
-  private static final byte[] LONG_MAX_DIGITS =
-      "9223372036854775807".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] LONG_MIN_DIGITS =
-      "9223372036854775808".getBytes(StandardCharsets.US_ASCII);
 
   private final FieldNames names = new FieldNames();
   private boolean started;
@@ -206,7 +198,10 @@ final class NdjsonByteReader extends ByteRecordReader {
       case 'f' -> readLiteral(record, name, p, "false", RawToken.FALSE);
       case 'n' -> readLiteral(record, name, p, "null", RawToken.NULL);
       case '{', '[' -> readNested(record, name, p);
-      default -> (b == '-' || (b >= '0' && b <= '9')) ? readNumber(record, name, p) : UNSUPPORTED;
+      default ->
+          (b == '-' || (b >= '0' && b <= '9'))
+              ? JsonNumbers.read(buffer, p, limit, record, name)
+              : UNSUPPORTED;
     };
   }
 
@@ -227,7 +222,7 @@ final class NdjsonByteReader extends ByteRecordReader {
     return end;
   }
 
-  private static boolean endsValue(byte b) {
+  static boolean endsValue(byte b) {
     return b == ',' || b == '}' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
@@ -394,128 +389,6 @@ final class NdjsonByteReader extends ByteRecordReader {
       appendByte(0x80 | ((c >> 6) & 0x3F));
       appendByte(0x80 | (c & 0x3F));
     }
-  }
-
-  /**
-   * JSON's number grammar exactly; the integer or double Jackson would give. Digits are added up as
-   * they are checked: an integer below 19 digits, or a double of at most 15 significant digits with
-   * an exponent small enough for an exact power of ten, needs no second look.
-   */
-  private int readNumber(SourceRecord record, String name, int start) {
-    int p = start;
-    boolean negative = buffer[p] == '-';
-    if (negative) {
-      p++;
-    }
-    if (p >= limit) {
-      return NEED_MORE;
-    }
-    int intStart = p;
-    long significand = 0;
-    if (buffer[p] == '0') {
-      p++;
-    } else if (buffer[p] >= '1' && buffer[p] <= '9') {
-      while (p < limit && isDigit(buffer[p])) {
-        significand = significand * 10 + (buffer[p] - '0'); // wraps past 18 digits: unused then
-        p++;
-      }
-    } else {
-      return UNSUPPORTED;
-    }
-    int intEnd = p;
-    int significant = significand == 0 ? 0 : intEnd - intStart;
-    int fractionDigits = 0;
-    boolean isFloat = false;
-    if (p < limit && buffer[p] == '.') {
-      isFloat = true;
-      int fractionStart = ++p;
-      while (p < limit && isDigit(buffer[p])) {
-        int digit = buffer[p] - '0';
-        if (significant > 0 || digit != 0) {
-          significant++;
-        }
-        if (significant <= DecimalText.MAX_EXACT_DIGITS) {
-          significand = significand * 10 + digit;
-          fractionDigits++;
-        }
-        p++;
-      }
-      if (p == fractionStart && p < limit) {
-        return UNSUPPORTED;
-      }
-    }
-    int exponent = 0;
-    boolean exponentTooLong = false;
-    if (p < limit && (buffer[p] == 'e' || buffer[p] == 'E')) {
-      isFloat = true;
-      p++;
-      boolean negativeExponent = false;
-      if (p < limit && (buffer[p] == '+' || buffer[p] == '-')) {
-        negativeExponent = buffer[p] == '-';
-        p++;
-      }
-      int exponentStart = p;
-      while (p < limit && isDigit(buffer[p])) {
-        exponent = exponent * 10 + (buffer[p] - '0');
-        p++;
-      }
-      if (p == exponentStart && p < limit) {
-        return UNSUPPORTED;
-      }
-      exponentTooLong = p - exponentStart > 3;
-      if (negativeExponent) {
-        exponent = -exponent;
-      }
-    }
-    if (p >= limit) {
-      return NEED_MORE;
-    }
-    if (!endsValue(buffer[p]) || p - start > MAX_NUMBER_BYTES) {
-      return UNSUPPORTED;
-    }
-    int length = p - start;
-    if (isFloat) {
-      double value =
-          significant > DecimalText.MAX_EXACT_DIGITS || exponentTooLong
-              ? Math.abs(slowDouble(start, p))
-              : exactDouble(significand, exponent - fractionDigits, start, p);
-      record.addSlice(name, RawToken.FLOAT, buffer, start, length, negative ? -value : value);
-      return p;
-    }
-    int digits = intEnd - intStart;
-    if (digits < 19 || (digits == 19 && fitsLong(intStart, negative))) {
-      if (digits == 19) {
-        significand = 0;
-        for (int i = intStart; i < intEnd; i++) {
-          significand = significand * 10 + (buffer[i] - '0');
-        }
-      }
-      // -9223372036854775808 wraps to itself, which is the right value.
-      record.addInteger(name, negative ? -significand : significand);
-    } else {
-      record.addSlice(name, RawToken.BIG_INTEGER, buffer, start, length, 0);
-    }
-    return p;
-  }
-
-  /** Whether 19 digits at {@code at} are within long's range. */
-  private boolean fitsLong(int at, boolean negative) {
-    byte[] limitDigits = negative ? LONG_MIN_DIGITS : LONG_MAX_DIGITS;
-    return Arrays.compare(buffer, at, at + 19, limitDigits, 0, 19) <= 0;
-  }
-
-  /**
-   * {@code significand * 10^power}, correctly rounded as Jackson's parser gives it: exact when the
-   * significand fits 53 bits and the power of ten is exact (one rounding), through {@link
-   * Double#parseDouble} otherwise. The sign is the caller's.
-   */
-  private double exactDouble(long significand, int power, int start, int end) {
-    double value = DecimalText.exact(significand, power);
-    return Double.isNaN(value) ? Math.abs(slowDouble(start, end)) : value;
-  }
-
-  private double slowDouble(int start, int end) {
-    return Double.parseDouble(new String(buffer, start, end - start, StandardCharsets.US_ASCII));
   }
 
   /** An object or array: its end found here, its compact text made by Jackson. */
