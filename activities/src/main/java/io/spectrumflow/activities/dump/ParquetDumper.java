@@ -21,30 +21,46 @@ import org.slf4j.LoggerFactory;
  * Streams a batch's input files (JSON, NDJSON or CSV) into Parquet files on the local disk, one or
  * more per date partition.
  *
- * <p>Without a schema in the pipeline, a first pass over the files infers the columns from all
- * records (and checks every record's partition field) before anything is written; a second pass
- * writes. With a schema, one pass writes and checks values against it. Memory is bounded by the
- * open files ({@value WritePass#MAX_OPEN_FILES} at most, a row group each), not by the input; a
- * batch spanning more partitions than that is written in groups of partitions, one more pass over
- * the input per group (see {@link WritePass}). A dumper keeps no state between dumps: one instance
- * may run several, also at the same time.
+ * <p>Without a schema in the pipeline, the columns are inferred from all records: a first pass over
+ * the first {@value #SPECULATION_RECORDS} records infers them (and checks those records' partition
+ * field), then the pass that writes keeps inferring from the others. If none of those changes a
+ * column, the files are what two full passes would have written, after reading the input once; if
+ * one does (a new field, a wider type), the files written so far are deleted, a full first pass
+ * infers the columns from every record and a second pass writes (see {@link SpeculativeSchema}).
+ * Bad input fails the dump at the same record either way, and its files are deleted. With a schema,
+ * one pass writes and checks values against it. Memory is bounded by the open files ({@value
+ * WritePass#MAX_OPEN_FILES} at most, a row group each) and a few megabytes of rows in flight
+ * between threads, not by the input; a batch spanning more partitions than that is written in
+ * groups of partitions, one more pass over the input per group (see {@link WritePass}). Reading and
+ * encoding run on the calling thread, writing files on others (see {@link DumpThreads}). A dumper
+ * keeps no state between dumps: one instance may run several, also at the same time.
  *
  * <p>Timestamps are written as the pipeline's {@link TimestampEncoding} says: INT64
  * TIMESTAMP(MICROS, isAdjustedToUTC=true), or the deprecated 12-byte INT96 that older Spectrum,
- * Hive and Impala readers expect (see {@link Int96Timestamps}). Both hold microseconds.
+ * Hive and Impala readers expect. Both hold microseconds.
  *
  * <p>When the table already exists, its columns are passed to {@link #dump(List, Path, String,
  * Instant, List, LongConsumer)} and each batch column of the same name is written in a type the
- * table takes, decided once after inference (or from the given schema) and before any file is
- * written; a conflict fails the dump with a {@link BadInputException} (see {@link TableTyping} and
- * {@link TableColumnType} for the rules).
+ * table takes, decided once from the inferred (or given) columns before any of their rows is
+ * written; a conflict fails the dump with a {@link BadInputException} and leaves no file (see
+ * {@link TableTyping} and {@link TableColumnType} for the rules).
  */
 public final class ParquetDumper {
 
   private static final int MAX_NAMES_LOGGED = 50;
+
+  /**
+   * Records the columns are first inferred from; the write pass checks the others. DuckDB's
+   * read_json_auto samples a similar number, but only decides from them: here every record is still
+   * looked at.
+   */
+  static final long SPECULATION_RECORDS = 20_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(ParquetDumper.class);
 
   private final PipelineSpec pipeline;
+  private final long speculationRecords;
+  private final DumpThreads threads;
 
   /** The pipeline's columns, checked; empty to infer them. */
   private final List<ColumnSpec> schema;
@@ -53,6 +69,25 @@ public final class ParquetDumper {
    * @throws IllegalArgumentException when the pipeline's settings cannot work
    */
   public ParquetDumper(PipelineSpec pipeline) {
+    this(pipeline, DumpThreads.available());
+  }
+
+  /**
+   * @param threads how many threads each dump uses (see {@link DumpThreads}); the files are the
+   *     same for any number
+   * @throws IllegalArgumentException when the pipeline's settings cannot work
+   */
+  public ParquetDumper(PipelineSpec pipeline, DumpThreads threads) {
+    this(pipeline, threads, SPECULATION_RECORDS);
+  }
+
+  /**
+   * @param speculationRecords the records columns are first inferred from (a test seam: small to
+   *     exercise the check, {@code Long.MAX_VALUE} for a full first pass)
+   */
+  ParquetDumper(PipelineSpec pipeline, DumpThreads threads, long speculationRecords) {
+    this.threads = Objects.requireNonNull(threads, "threads");
+    this.speculationRecords = speculationRecords;
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     ParquetSpec parquet = pipeline.parquet();
     if (pipeline.format() == null || pipeline.partition() == null || parquet == null) {
@@ -134,33 +169,25 @@ public final class ParquetDumper {
       LongConsumer rowsSoFar)
       throws IOException {
     long started = System.nanoTime();
-    TableTyping typing = new TableTyping(Objects.requireNonNull(tableColumns, "tableColumns"));
+    Objects.requireNonNull(tableColumns, "tableColumns");
     BatchLayout layout = new BatchLayout(outputDir, batchId);
     layout.clearPrevious();
     RecordScan scan = new RecordScan(pipeline.format(), inputs);
     PartitionDates partitions = new PartitionDates(pipeline.partition().field(), batchTime);
     GivenSchema given = schema.isEmpty() ? null : givenSchema();
-    List<BatchColumn> batchColumns;
-    FieldIndex index;
-    if (given != null) {
-      batchColumns = given.columns();
-      index = given.index();
-    } else {
-      SchemaInference inference =
-          new SchemaInference(pipeline.partition().column(), pipeline.partition().field());
-      inference.run(scan, partitions, rowsSoFar);
-      batchColumns = inference.columns();
-      index = inference.index();
-      logNames("Renamed fields to legal column names: ", renames(inference.renamed()));
-    }
-    WrittenColumns columns = typing.apply(batchColumns);
-    logNames(
-        "Typed columns to fit the table: ",
-        typing.changes().stream().map(TableTyping.Change::shown).toList());
-    WritePass write = new WritePass(columns, index, pipeline.parquet());
-    List<PartFile> files;
+    Written written;
     try {
-      files = write.run(scan, layout, partitions, rowsSoFar);
+      written =
+          given != null
+              ? write(
+                  typed(tableColumns, given.columns()),
+                  given.index(),
+                  scan,
+                  layout,
+                  partitions,
+                  rowsSoFar,
+                  null)
+              : inferAndWrite(tableColumns, scan, layout, partitions, rowsSoFar);
     } catch (IOException | RuntimeException e) {
       try {
         layout.clearPrevious();
@@ -169,6 +196,9 @@ public final class ParquetDumper {
       }
       throw e;
     }
+    WritePass write = written.pass();
+    List<PartFile> files = written.files();
+    WrittenColumns columns = written.columns();
     if (given != null) {
       logNames(
           "Ignored " + write.ignoredValues() + " values of fields not in the pipeline's schema: ",
@@ -187,6 +217,98 @@ public final class ParquetDumper {
         bytes,
         (System.nanoTime() - started) / 1_000_000);
     return new DumpOutcome(columns.columns(), files, rows, bytes);
+  }
+
+  /** The columns written, the files, and the pass that wrote them. */
+  private record Written(WrittenColumns columns, List<PartFile> files, WritePass pass) {}
+
+  /**
+   * Infers the columns from the first {@value #SPECULATION_RECORDS} records and writes the batch on
+   * them, checking the rest as they are written (see {@link SpeculativeSchema}); should a later
+   * record change the columns, or the first records' columns not fit the table, infers from every
+   * record first and writes again.
+   */
+  private Written inferAndWrite(
+      List<TableColumn> tableColumns,
+      RecordScan scan,
+      BatchLayout layout,
+      PartitionDates partitions,
+      LongConsumer rowsSoFar)
+      throws IOException {
+    SchemaInference inference =
+        new SchemaInference(pipeline.partition().column(), pipeline.partition().field());
+    boolean complete = inference.runUpTo(scan, partitions, rowsSoFar, speculationRecords);
+    if (!complete && inference.hasColumns()) {
+      Typed typed = null;
+      try {
+        typed = typed(tableColumns, inference.columns());
+      } catch (BadInputException conflict) {
+        // Decided below on every record's columns, with the sample a full inference keeps.
+      }
+      if (typed != null) {
+        try {
+          Written written =
+              write(
+                  typed,
+                  inference.index(),
+                  scan,
+                  layout,
+                  partitions,
+                  rowsSoFar,
+                  new SpeculativeSchema(inference, speculationRecords));
+          logNames("Renamed fields to legal column names: ", renames(inference.renamed()));
+          return written;
+        } catch (SpeculativeSchema.SchemaChanged changed) {
+          LOG.info(
+              "Pipeline {}: {}; inferring the columns from every record, then writing again",
+              pipeline.name(),
+              changed.getMessage());
+          layout.clearPrevious();
+        }
+      }
+    }
+    if (!complete) {
+      inference.run(scan, partitions, rowsSoFar);
+    }
+    logNames("Renamed fields to legal column names: ", renames(inference.renamed()));
+    return write(
+        typed(tableColumns, inference.columns()),
+        inference.index(),
+        scan,
+        layout,
+        partitions,
+        rowsSoFar,
+        null);
+  }
+
+  /** Batch columns typed to fit the table, and what typing changed. */
+  private record Typed(WrittenColumns columns, List<TableTyping.Change> changes) {}
+
+  /**
+   * @throws BadInputException when a batch column conflicts with the table
+   */
+  private static Typed typed(List<TableColumn> tableColumns, List<BatchColumn> batchColumns) {
+    TableTyping typing = new TableTyping(tableColumns);
+    return new Typed(typing.apply(batchColumns), typing.changes());
+  }
+
+  private Written write(
+      Typed typed,
+      FieldIndex index,
+      RecordScan scan,
+      BatchLayout layout,
+      PartitionDates partitions,
+      LongConsumer rowsSoFar,
+      SpeculativeSchema speculative)
+      throws IOException {
+    logNames(
+        "Typed columns to fit the table: ",
+        typed.changes().stream().map(TableTyping.Change::shown).toList());
+    WritePass write =
+        new WritePass(
+            typed.columns(), index, pipeline.parquet(), threads, "dump-" + pipeline.name());
+    List<PartFile> files = write.run(scan, layout, partitions, rowsSoFar, speculative);
+    return new Written(typed.columns(), files, write);
   }
 
   private static List<String> renames(Map<String, String> renamed) {

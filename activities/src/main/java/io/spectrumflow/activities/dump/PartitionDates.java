@@ -18,8 +18,9 @@ final class PartitionDates {
   private final String field;
   private final String batchDate;
   private final Map<Long, String> datesByEpochDay = new HashMap<>();
-  private long lastEpochDay = Long.MIN_VALUE;
-  private String lastDate;
+  private static final int RECENT = 64;
+  private final long[] recentDays = new long[RECENT];
+  private final String[] recentDates = new String[RECENT];
 
   /**
    * @param field the partition field, or null to put every record in the batch time's date
@@ -42,21 +43,21 @@ final class PartitionDates {
     if (token == RawToken.NULL) {
       throw problem(record, "the partition field is null; it must hold " + ACCEPTED);
     }
-    long micros =
-        token == RawToken.STRING || token == RawToken.TEXT
-            ? IsoTimestamps.dateTimeOrDateMicros(record.rawText(i))
-            : IsoTimestamps.INVALID;
+    long micros = record.dateTimeOrDateMicros(i);
     if (micros == IsoTimestamps.INVALID) {
       throw problem(
           record, "found " + record.describe(i) + " where the partition field needs " + ACCEPTED);
     }
     long epochDay = Math.floorDiv(micros, IsoTimestamps.MICROS_PER_DAY);
-    if (epochDay != lastEpochDay) {
-      // Records often come in date order: the last date answers most calls without the map.
-      lastDate = datesByEpochDay.computeIfAbsent(epochDay, d -> LocalDate.ofEpochDay(d).toString());
-      lastEpochDay = epochDay;
+    // A batch's records usually span a few days, in any order: a small table by day answers
+    // nearly every call without boxing the day for the map.
+    int slot = (int) (epochDay & (RECENT - 1));
+    if (recentDays[slot] != epochDay || recentDates[slot] == null) {
+      recentDays[slot] = epochDay;
+      recentDates[slot] =
+          datesByEpochDay.computeIfAbsent(epochDay, d -> LocalDate.ofEpochDay(d).toString());
     }
-    return lastDate;
+    return recentDates[slot];
   }
 
   private BadInputException problem(SourceRecord record, String problem) {

@@ -1,5 +1,7 @@
 package io.spectrumflow.activities.dump;
 
+import io.spectrumflow.activities.dump.parquet.FlatParquetFile;
+import io.spectrumflow.activities.dump.parquet.RowBatch;
 import io.spectrumflow.workflows.export.PartFile;
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,10 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * Routes rows to one open Parquet file per partition. Memory stays bounded whatever the number of
@@ -20,86 +20,92 @@ import org.apache.parquet.hadoop.ParquetWriter;
  * another partition needs one, the least recently used file is closed, and a later row of its
  * partition starts that partition's next file. A file is also closed once its size reaches the
  * target. Files of a partition are numbered from 0 in the order they are opened.
- *
- * @param <T> the row type the writers take
  */
-final class PartitionWriters<T> implements Closeable {
+final class PartitionWriters implements Closeable {
 
   /** Opens a new Parquet file. */
-  interface FileOpener<T> {
-    ParquetWriter<T> open(Path file) throws IOException;
+  interface FileOpener {
+    FlatParquetFile open(Path file) throws IOException;
   }
 
-  private static final class OpenFile<T> {
+  private static final class OpenFile {
     final String partition;
     final int sequence;
     final Path path;
-    final ParquetWriter<T> writer;
-    long rows;
+    final FlatParquetFile file;
 
-    OpenFile(String partition, int sequence, Path path, ParquetWriter<T> writer) {
+    /** When it was last written to, for choosing the least recently used. */
+    long lastUsed;
+
+    OpenFile(String partition, int sequence, Path path, FlatParquetFile file) {
       this.partition = partition;
       this.sequence = sequence;
       this.path = path;
-      this.writer = writer;
+      this.file = file;
     }
   }
 
   private final BatchLayout layout;
-  private final FileOpener<T> opener;
+  private final FileOpener opener;
   private final long targetFileBytes;
   private final int maxOpen;
-  // Access order: iteration starts at the least recently used file.
-  private final LinkedHashMap<String, OpenFile<T>> open = new LinkedHashMap<>(16, 0.75f, true);
+  // Not an access-ordered LinkedHashMap: that relinks an entry on every row written.
+  private final Map<String, OpenFile> open = new HashMap<>();
+  private long clock;
   private final Map<String, Integer> nextSequence = new HashMap<>();
   private final List<PartFile> written = new ArrayList<>();
 
-  PartitionWriters(BatchLayout layout, FileOpener<T> opener, long targetFileBytes, int maxOpen) {
+  PartitionWriters(BatchLayout layout, FileOpener opener, long targetFileBytes, int maxOpen) {
     this.layout = layout;
     this.opener = opener;
     this.targetFileBytes = targetFileBytes;
     this.maxOpen = maxOpen;
   }
 
-  void write(String partition, T row) throws IOException {
-    OpenFile<T> file = open.get(partition);
+  /** Writes row {@code row} of {@code batch} to its partition's file. */
+  void write(String partition, RowBatch batch, int row) throws IOException {
+    OpenFile file = open.get(partition);
     if (file == null) {
       file = openNext(partition);
     }
-    file.writer.write(row);
-    file.rows++;
-    if (file.writer.getDataSize() >= targetFileBytes) {
+    file.lastUsed = ++clock;
+    file.file.write(batch, row);
+    if (file.file.dataSize() >= targetFileBytes) {
       open.remove(partition);
       finish(file);
     }
   }
 
-  private OpenFile<T> openNext(String partition) throws IOException {
+  private OpenFile openNext(String partition) throws IOException {
     if (open.size() >= maxOpen) {
-      Iterator<OpenFile<T>> leastRecentlyUsed = open.values().iterator();
-      OpenFile<T> evicted = leastRecentlyUsed.next();
-      leastRecentlyUsed.remove();
+      OpenFile evicted =
+          open.values().stream().min(Comparator.comparingLong(f -> f.lastUsed)).orElseThrow();
+      open.remove(evicted.partition);
       finish(evicted);
     }
     int sequence = nextSequence.merge(partition, 1, Integer::sum) - 1;
     Path path = layout.fileFor(partition, sequence);
     Files.createDirectories(path.getParent());
-    OpenFile<T> file = new OpenFile<>(partition, sequence, path, opener.open(path));
+    OpenFile file = new OpenFile(partition, sequence, path, opener.open(path));
     open.put(partition, file);
     return file;
   }
 
-  private void finish(OpenFile<T> file) throws IOException {
-    file.writer.close();
+  private void finish(OpenFile file) throws IOException {
+    file.file.close();
     written.add(
         new PartFile(
-            file.partition, file.sequence, file.path.toString(), file.rows, Files.size(file.path)));
+            file.partition,
+            file.sequence,
+            file.path.toString(),
+            file.file.rows(),
+            Files.size(file.path)));
   }
 
   /** Closes every open file; returns all files written, by partition then sequence. */
   List<PartFile> finishAll() throws IOException {
-    for (Iterator<OpenFile<T>> files = open.values().iterator(); files.hasNext(); ) {
-      OpenFile<T> file = files.next();
+    for (Iterator<OpenFile> files = open.values().iterator(); files.hasNext(); ) {
+      OpenFile file = files.next();
       files.remove();
       finish(file);
     }
@@ -108,15 +114,11 @@ final class PartitionWriters<T> implements Closeable {
     return List.copyOf(files);
   }
 
-  /** After a failure: closes what is still open, without reporting it. */
+  /** After a failure: closes what is still open, without finishing it. */
   @Override
   public void close() {
-    for (OpenFile<T> file : open.values()) {
-      try {
-        file.writer.close();
-      } catch (IOException | RuntimeException e) {
-        // The dump already failed; that failure is the one to report.
-      }
+    for (OpenFile file : open.values()) {
+      file.file.abort();
     }
     open.clear();
   }

@@ -18,8 +18,8 @@ interface RecordReader extends Closeable {
 
   static RecordReader open(SourceFormat format, Path file) throws IOException {
     return switch (format) {
-      case JSON, NDJSON -> new JsonRecordReader(file);
-      case CSV -> new CsvRecordReader(file);
+      case JSON, NDJSON -> new NdjsonByteReader(file);
+      case CSV -> new CsvByteReader(file);
     };
   }
 }

@@ -28,12 +28,25 @@ final class RecordScan {
    * @throws BadInputException when the inputs hold no record at all
    */
   long forEach(RecordSink sink) throws IOException {
+    return forEach(sink, Long.MAX_VALUE);
+  }
+
+  /**
+   * Reads records into {@code sink}, stopping after {@code limit} of them.
+   *
+   * @return the number of records read, at least 1
+   * @throws BadInputException when the inputs hold no record at all
+   */
+  long forEach(RecordSink sink, long limit) throws IOException {
     SourceRecord record = new SourceRecord();
     for (Path input : inputs) {
       try (RecordReader reader = RecordReader.open(format, input)) {
-        while (reader.next(record)) {
+        while (record.number() < limit && reader.next(record)) {
           sink.accept(record);
         }
+      }
+      if (record.number() >= limit) {
+        break;
       }
     }
     if (record.number() == 0) {

@@ -24,6 +24,9 @@ final class SchemaInference {
   private ValueKind[] kinds = new ValueKind[16];
   private final List<List<ValueSample>> samples = new ArrayList<>();
 
+  /** Counts new columns and widened types: unchanged means the columns are still the same. */
+  private long changes;
+
   SchemaInference(String partitionColumn, String partitionField) {
     this.names = new ColumnNames(partitionColumn);
     this.index = new FieldIndex(this::newColumn, partitionField);
@@ -37,6 +40,7 @@ final class SchemaInference {
     }
     kinds[column] = ValueKind.NULL;
     samples.add(new ArrayList<>(2));
+    changes++;
     return column;
   }
 
@@ -47,6 +51,18 @@ final class SchemaInference {
    * @param rowsSoFar told 0 every {@value WritePass#PROGRESS_EVERY} records, as a heartbeat
    */
   void run(RecordScan scan, PartitionDates partitions, LongConsumer rowsSoFar) throws IOException {
+    runUpTo(scan, partitions, rowsSoFar, Long.MAX_VALUE);
+  }
+
+  /**
+   * Infers from the first {@code limit} records only (a pass over them that checks them as {@link
+   * #run} does); running again, or {@link #run} after this, reads them again, which changes
+   * nothing.
+   *
+   * @return whether that was every record of the batch
+   */
+  boolean runUpTo(RecordScan scan, PartitionDates partitions, LongConsumer rowsSoFar, long limit)
+      throws IOException {
     RecordColumns resolved = new RecordColumns(index);
     long records =
         scan.forEach(
@@ -57,7 +73,16 @@ final class SchemaInference {
               if (record.number() % WritePass.PROGRESS_EVERY == 0) {
                 rowsSoFar.accept(0);
               }
-            });
+            },
+            limit);
+    if (records < limit) {
+      requireColumns(records);
+      return true;
+    }
+    return false;
+  }
+
+  private void requireColumns(long records) {
     if (columnNames.isEmpty()) {
       throw BadInput.inBatch()
           .problem(
@@ -66,13 +91,23 @@ final class SchemaInference {
     }
   }
 
+  /** Whether any column was found so far. */
+  boolean hasColumns() {
+    return !columnNames.isEmpty();
+  }
+
+  /** A number that changes whenever a column is added or a column's type widens. */
+  long changes() {
+    return changes;
+  }
+
   /** The index that maps the records' fields to the inferred columns. */
   FieldIndex index() {
     return index;
   }
 
   /** Widens the types of the columns of a resolved record. */
-  private void accept(SourceRecord record, RecordColumns columns) {
+  void accept(SourceRecord record, RecordColumns columns) {
     if (columnNames.size() > MAX_COLUMNS) {
       throw BadInput.inRecord(record)
           .problem(
@@ -93,6 +128,7 @@ final class SchemaInference {
         ValueKind widened = kind.widen(valueKind);
         if (widened != kind) {
           kinds[column] = widened;
+          changes++;
           samples.get(column).add(ValueSample.of(record, i, valueKind));
         }
       }

@@ -3,40 +3,27 @@ package io.spectrumflow.activities.dump;
 import io.spectrumflow.workflows.pipeline.ColumnType;
 
 /**
- * Converts a raw value to its column's type: Long (BIGINT, and TIMESTAMP as epoch microseconds),
- * Double, Boolean or String. Any value fits a STRING column as its text. Strings and CSV text are
- * accepted where they hold a value of the column's type by the same rules inference uses (so a
- * given schema may type a quoted "42" as BIGINT); a TIMESTAMP column also takes a date as midnight
- * UTC. A value that does not fit is bad input naming the field and column.
+ * Converts a raw value (not null) to its column's type: long (BIGINT, and TIMESTAMP as epoch
+ * microseconds), double or boolean; any value fits a STRING column as its text ({@link
+ * SourceRecord#text}). Strings and CSV text are accepted where they hold a value of the column's
+ * type by the same rules inference uses (so a given schema may type a quoted "42" as BIGINT); a
+ * TIMESTAMP column also takes a date as midnight UTC. A value that does not fit is bad input naming
+ * the field and column.
  */
 final class TypedValues {
 
   private TypedValues() {}
 
-  /** The value, typed for the column; null for null. */
-  static Object convert(ColumnType type, String column, SourceRecord record, int i) {
-    if (record.token(i) == RawToken.NULL) {
-      return null;
-    }
-    return switch (type) {
-      case STRING -> record.text(i);
-      case BIGINT -> toLong(column, record, i);
-      case DOUBLE -> toDouble(column, record, i);
-      case BOOLEAN -> toBoolean(column, record, i);
-      case TIMESTAMP -> toMicros(column, record, i);
-    };
-  }
-
-  private static Long toLong(String column, SourceRecord record, int i) {
+  static long toLong(String column, SourceRecord record, int i) {
     return switch (record.token(i)) {
       case INTEGER -> record.longValue(i);
       case BIG_INTEGER -> throw tooLarge(column, record, i);
       case STRING, TEXT -> {
-        String text = record.rawText(i);
-        if (NumberText.isLong(text)) {
-          yield Long.parseLong(text);
+        Text text = Text.of(record, i);
+        if (NumberText.isLong(text.bytes(), text.from(), text.length())) {
+          yield NumberText.parseLong(text.bytes(), text.from(), text.length());
         }
-        if (NumberText.isInteger(text)) {
+        if (NumberText.isInteger(text.bytes(), text.from(), text.length())) {
           throw tooLarge(column, record, i);
         }
         throw mismatch(column, ColumnType.BIGINT, record, i);
@@ -45,15 +32,16 @@ final class TypedValues {
     };
   }
 
-  private static Double toDouble(String column, SourceRecord record, int i) {
+  static double toDouble(String column, SourceRecord record, int i) {
     return switch (record.token(i)) {
       case INTEGER -> (double) record.longValue(i);
       case FLOAT -> record.doubleValue(i);
       case BIG_INTEGER -> Double.parseDouble(record.rawText(i));
       case STRING, TEXT -> {
-        String text = record.rawText(i);
-        if (NumberText.isInteger(text) || NumberText.isDecimal(text)) {
-          yield Double.parseDouble(text);
+        Text text = Text.of(record, i);
+        if (NumberText.isInteger(text.bytes(), text.from(), text.length())
+            || NumberText.isDecimal(text.bytes(), text.from(), text.length())) {
+          yield DecimalText.parse(text.bytes(), text.from(), text.length());
         }
         throw mismatch(column, ColumnType.DOUBLE, record, i);
       }
@@ -61,14 +49,19 @@ final class TypedValues {
     };
   }
 
-  private static Boolean toBoolean(String column, SourceRecord record, int i) {
+  static boolean toBoolean(String column, SourceRecord record, int i) {
     return switch (record.token(i)) {
-      case TRUE -> Boolean.TRUE;
-      case FALSE -> Boolean.FALSE;
+      case TRUE -> true;
+      case FALSE -> false;
       case STRING, TEXT -> {
-        String text = record.rawText(i);
-        if (ValueClassifier.isBoolean(text)) {
-          yield text.length() == 4;
+        if (record.hasSlice(i)) {
+          if (ValueClassifier.isBoolean(
+              record.sliceBytes(i), record.sliceOffset(i), record.sliceLength(i))) {
+            // true or false in any case: the first letter, always ASCII, tells which.
+            yield (record.sliceBytes(i)[record.sliceOffset(i)] | 0x20) == 't';
+          }
+        } else if (ValueClassifier.isBoolean(record.rawText(i))) {
+          yield record.rawText(i).length() == 4;
         }
         throw mismatch(column, ColumnType.BOOLEAN, record, i);
       }
@@ -76,10 +69,10 @@ final class TypedValues {
     };
   }
 
-  private static Long toMicros(String column, SourceRecord record, int i) {
+  static long toMicros(String column, SourceRecord record, int i) {
     RawToken token = record.token(i);
     if (token == RawToken.STRING || token == RawToken.TEXT) {
-      long micros = IsoTimestamps.dateTimeOrDateMicros(record.rawText(i));
+      long micros = record.dateTimeOrDateMicros(i);
       if (micros != IsoTimestamps.INVALID) {
         return micros;
       }
@@ -117,5 +110,16 @@ final class TypedValues {
                 + Long.MAX_VALUE
                 + ")",
             "Declare the column DOUBLE or STRING in the pipeline's schema, or correct the value.");
+  }
+
+  /** A value's text as bytes: a reader's UTF-8 slice, or a string's ASCII bytes. */
+  private record Text(byte[] bytes, int from, int length) {
+    static Text of(SourceRecord record, int i) {
+      if (record.hasSlice(i)) {
+        return new Text(record.sliceBytes(i), record.sliceOffset(i), record.sliceLength(i));
+      }
+      byte[] ascii = NumberText.ascii(record.rawText(i));
+      return new Text(ascii, 0, ascii.length);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.spectrumflow.activities.dump;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The inference type of one raw value. JSON values keep their JSON type, except that strings
  * holding ISO-8601 date-times are TIMESTAMP; integers beyond long range and nested values are
@@ -17,30 +19,74 @@ final class ValueClassifier {
       case INTEGER -> ValueKind.BIGINT;
       case FLOAT -> ValueKind.DOUBLE;
       case BIG_INTEGER, NESTED -> ValueKind.STRING;
-      case STRING -> isTimestamp(record.rawText(i)) ? ValueKind.TIMESTAMP : ValueKind.STRING;
-      case TEXT -> kindOfText(record.rawText(i));
+      case STRING ->
+          record.dateTimeMicros(i) != IsoTimestamps.INVALID
+              ? ValueKind.TIMESTAMP
+              : ValueKind.STRING;
+      case TEXT ->
+          record.hasSlice(i)
+              ? kindOfText(
+                  record.sliceBytes(i),
+                  record.sliceOffset(i),
+                  record.sliceLength(i),
+                  record.dateTimeMicros(i))
+              : kindOfText(record.rawText(i));
     };
   }
 
   static ValueKind kindOfText(String text) {
-    char first = text.charAt(0);
+    byte[] ascii = NumberText.ascii(text);
+    return kindOfText(ascii, 0, ascii.length, IsoTimestamps.dateTimeMicros(text));
+  }
+
+  /**
+   * @param dateTimeMicros the text's date-time ({@link IsoTimestamps}), or INVALID
+   */
+  private static ValueKind kindOfText(byte[] text, int from, int length, long dateTimeMicros) {
+    byte first = text[from];
     if ((first >= '0' && first <= '9') || first == '-') {
-      if (NumberText.isInteger(text)) {
-        return NumberText.isLong(text) ? ValueKind.BIGINT : ValueKind.STRING;
+      if (NumberText.isInteger(text, from, length)) {
+        return NumberText.isLong(text, from, length) ? ValueKind.BIGINT : ValueKind.STRING;
       }
-      if (NumberText.isDecimal(text)) {
+      if (NumberText.isDecimal(text, from, length)) {
         return ValueKind.DOUBLE;
       }
-      return isTimestamp(text) ? ValueKind.TIMESTAMP : ValueKind.STRING;
+      return dateTimeMicros != IsoTimestamps.INVALID ? ValueKind.TIMESTAMP : ValueKind.STRING;
     }
-    return isBoolean(text) ? ValueKind.BOOLEAN : ValueKind.STRING;
+    return isBoolean(text, from, length) ? ValueKind.BOOLEAN : ValueKind.STRING;
   }
 
   static boolean isBoolean(String text) {
     return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
   }
 
-  private static boolean isTimestamp(String text) {
-    return IsoTimestamps.dateTimeMicros(text) != IsoTimestamps.INVALID;
+  /**
+   * {@link #isBoolean(String)} of UTF-8 bytes: ASCII compared directly; a short value with other
+   * characters decoded and compared as a string, whose case rules match a few of them too (the long
+   * s of "falſe" is an s).
+   */
+  static boolean isBoolean(byte[] text, int from, int length) {
+    if (length == 4 || length == 5) {
+      return length == 4
+          ? equalsIgnoreCase(text, from, "true")
+          : equalsIgnoreCase(text, from, "false");
+    }
+    if (length > 5 && length <= 10) {
+      for (int i = from; i < from + length; i++) {
+        if (text[i] < 0) {
+          return isBoolean(new String(text, from, length, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean equalsIgnoreCase(byte[] text, int from, String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if ((text[from + i] | 0x20) != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -2,13 +2,16 @@ package io.spectrumflow.activities.dump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,6 +100,41 @@ class IsoTimestampsTest {
     assertThat(IsoTimestamps.dateMicros("2026-11-31")).isEqualTo(IsoTimestamps.INVALID);
     assertThat(IsoTimestamps.dateTimeOrDateMicros("2026-11-24T01:00:00+02:00"))
         .isEqualTo(reference("2026-11-23T23:00:00Z"));
+  }
+
+  @Test
+  void epochDaysAgreeWithJavaTimeForEveryDateOfFourDigitYears() {
+    for (long day = LocalDate.of(0, 1, 1).toEpochDay();
+        day <= LocalDate.of(9999, 12, 31).toEpochDay();
+        day++) {
+      LocalDate date = LocalDate.ofEpochDay(day);
+      assertThat(
+              IsoTimestamps.daysFromCivil(
+                  date.getYear(), date.getMonthValue(), date.getDayOfMonth()))
+          .isEqualTo(day);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-11-24T10:15:30.123+05:30",
+        "2026-11-24",
+        "1969-12-31T23:59:59.999999Z",
+        "2026-11-24T10:15:30Z trailing",
+        "not a time",
+        "2026-11-24T10:15:3"
+      })
+  void bytesInsideALargerArrayParseAsTheString(String text) {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    byte[] padded = new byte[utf8.length + 10];
+    Arrays.fill(padded, (byte) '9');
+    System.arraycopy(utf8, 0, padded, 5, utf8.length);
+
+    assertThat(IsoTimestamps.dateTimeMicros(padded, 5, utf8.length))
+        .isEqualTo(IsoTimestamps.dateTimeMicros(text));
+    assertThat(IsoTimestamps.dateTimeOrDateMicros(padded, 5, utf8.length))
+        .isEqualTo(IsoTimestamps.dateTimeOrDateMicros(text));
   }
 
   /** What java.time makes of the same text; no zone means UTC. */

@@ -1,5 +1,6 @@
 package io.spectrumflow.local.cli;
 
+import io.spectrumflow.local.bench.BenchCommand;
 import io.spectrumflow.local.s3.LocalAws;
 import io.spectrumflow.starter.cli.SpectrumflowCommand;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ public final class LocalMain {
         new CommandLine(new SpectrumflowCommand())
             .addSubcommand("demo", new DemoCommand())
             .addSubcommand("local", new LocalStackCommand())
+            .addSubcommand("bench", new BenchCommand())
             .addSubcommand("starter", new StarterAppCommand())
             .addSubcommand("worker", new WorkerAppCommand());
     int exit = commandLine.execute(args);

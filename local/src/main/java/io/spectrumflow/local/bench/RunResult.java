@@ -1,0 +1,4 @@
+package io.spectrumflow.local.bench;
+
+/** What one timed run produced: rows and output bytes. */
+record RunResult(long rows, long bytes) {}
