@@ -7,6 +7,8 @@ import io.spectrumflow.workflows.export.DumpRequest;
 import io.spectrumflow.workflows.export.DumpResult;
 import io.spectrumflow.workflows.export.ExportFailures;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
+import io.spectrumflow.workflows.export.InferredColumn;
+import io.spectrumflow.workflows.export.PartFile;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -56,11 +58,7 @@ public final class DumpActivitiesImpl implements DumpActivities {
   @Override
   public DumpResult dumpParquet(DumpRequest request) {
     ActivityExecutionContext context = Activity.getExecutionContext();
-    Path batchDir =
-        workDir.resolve(
-            ExportWorkflowIds.requireValidPipelineName(request.pipeline().name())
-                + "-"
-                + ExportWorkflowIds.requireValidBatchId(request.batchId()));
+    Path batchDir = batchDir(request);
     List<TableColumn> table = tableColumns(request.pipeline());
     List<Path> inputs = fetch(request.inputs(), batchDir.resolve("input"));
     try {
@@ -81,7 +79,11 @@ public final class DumpActivitiesImpl implements DumpActivities {
           outcome.files().size(),
           outcome.bytes());
       return new DumpResult(
-          hostQueue, outcome.columns(), outcome.files(), outcome.rows(), outcome.bytes());
+          hostQueue,
+          outcome.columns(),
+          numbered(outcome.files(), request.chunk()),
+          outcome.rows(),
+          outcome.bytes());
     } catch (BadInputException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), ExportFailures.BAD_INPUT);
     } catch (IOException e) {
@@ -89,6 +91,45 @@ public final class DumpActivitiesImpl implements DumpActivities {
     } finally {
       inputs.forEach(DumpActivitiesImpl::deleteQuietly);
     }
+  }
+
+  @Override
+  public List<InferredColumn> inferColumns(DumpRequest request) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    List<Path> inputs = fetch(request.inputs(), batchDir(request).resolve("infer"));
+    try {
+      return new ParquetDumper(request.pipeline())
+          .infer(inputs, Instant.parse(request.batchTime()), context::heartbeat);
+    } catch (BadInputException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), ExportFailures.BAD_INPUT);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading batch " + request.batchId() + " failed", e);
+    } finally {
+      inputs.forEach(DumpActivitiesImpl::deleteQuietly);
+    }
+  }
+
+  /** Where a batch (or one chunk of it) is worked on; chunks on one host keep apart. */
+  private Path batchDir(DumpRequest request) {
+    return workDir.resolve(
+        ExportWorkflowIds.requireValidPipelineName(request.pipeline().name())
+            + "-"
+            + ExportWorkflowIds.requireValidBatchId(request.batchId())
+            + (request.chunk() == 0 ? "" : "-chunk-" + request.chunk()));
+  }
+
+  /** A chunk's files are numbered in its own range, so no two chunks name the same object. */
+  private static List<PartFile> numbered(List<PartFile> files, int chunk) {
+    if (chunk == 0) {
+      return files;
+    }
+    int base = chunk * DumpRequest.FILES_PER_CHUNK;
+    return files.stream()
+        .map(
+            f ->
+                new PartFile(
+                    f.partitionValue(), base + f.sequence(), f.localPath(), f.rows(), f.bytes()))
+        .toList();
   }
 
   /**

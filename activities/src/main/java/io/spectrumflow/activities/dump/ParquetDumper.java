@@ -1,5 +1,6 @@
 package io.spectrumflow.activities.dump;
 
+import io.spectrumflow.workflows.export.InferredColumn;
 import io.spectrumflow.workflows.export.PartFile;
 import io.spectrumflow.workflows.pipeline.ColumnSpec;
 import io.spectrumflow.workflows.pipeline.ParquetSpec;
@@ -125,6 +126,25 @@ public final class ParquetDumper {
   /** A fresh given schema: it keeps per-dump state, so that one dumper may run several dumps. */
   private GivenSchema givenSchema() {
     return new GivenSchema(schema, pipeline.partition().column(), pipeline.partition().field());
+  }
+
+  /**
+   * Reads the input files only to tell their columns, as the dump would infer them (every record
+   * read, partition fields checked), for a batch whose chunks are dumped apart with one schema.
+   *
+   * @throws BadInputException as the dump would
+   */
+  public List<InferredColumn> infer(List<Path> inputs, Instant batchTime, LongConsumer heartbeat)
+      throws IOException {
+    SchemaInference inference =
+        new SchemaInference(pipeline.partition().column(), pipeline.partition().field());
+    inference.run(
+        new RecordScan(pipeline.format(), inputs),
+        new PartitionDates(pipeline.partition().field(), batchTime),
+        heartbeat);
+    return inference.columns().stream()
+        .map(c -> new InferredColumn(c.name(), c.type(), c.allNull()))
+        .toList();
   }
 
   /** Streams the input files into Parquet files for a table that does not exist yet. */

@@ -1,11 +1,13 @@
 package io.spectrumflow.activities.s3;
 
+import io.spectrumflow.workflows.export.DumpRequest;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
 import io.spectrumflow.workflows.pipeline.KeyLayout;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -47,12 +49,35 @@ public final class ObjectKeys {
     if (!key.startsWith(prefix)) {
       return false;
     }
-    String name = key.substring(prefix.length());
-    String stem =
-        layout() == KeyLayout.HIVE
-            ? Pattern.quote(batchId) + "-\\d{5}"
-            : Pattern.quote(LEGACY_TIME.format(Instant.parse(batchTime))) + "(-\\d+)?";
-    return name.matches(stem + "\\.parquet");
+    return sequenceOf(key.substring(prefix.length())) >= 0;
+  }
+
+  /**
+   * Whether a key in a partition is one that a chunk of this batch writes (see {@link
+   * DumpRequest#chunk()}): a retry of one chunk must not touch the objects of the others.
+   */
+  public boolean isChunkKey(String partitionValue, String key, int chunk) {
+    String prefix = partitionPrefix(partitionValue);
+    if (!key.startsWith(prefix)) {
+      return false;
+    }
+    long sequence = sequenceOf(key.substring(prefix.length()));
+    return sequence >= 0 && sequence / DumpRequest.FILES_PER_CHUNK == chunk;
+  }
+
+  /** The file's sequence number, if the name is one of this batch's; -1 otherwise. */
+  private long sequenceOf(String name) {
+    Matcher matcher =
+        (layout() == KeyLayout.HIVE
+                ? Pattern.compile(Pattern.quote(batchId) + "-(\\d{5,})\\.parquet")
+                : Pattern.compile(
+                    Pattern.quote(LEGACY_TIME.format(Instant.parse(batchTime)))
+                        + "(?:-(\\d+))?\\.parquet"))
+            .matcher(name);
+    if (!matcher.matches()) {
+      return -1;
+    }
+    return matcher.group(1) == null ? 0 : Long.parseLong(matcher.group(1));
   }
 
   private KeyLayout layout() {

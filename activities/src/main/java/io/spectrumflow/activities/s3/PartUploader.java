@@ -56,7 +56,7 @@ public final class PartUploader {
           new UploadedObject(bucket, key, file.partitionValue(), file.rows(), file.bytes()));
       uploaded.accept(objects.size());
     }
-    List<String> stale = removeStale(bucket, keys, objects);
+    List<String> stale = removeStale(bucket, keys, objects, request.chunk());
     log.info(
         "uploaded {} objects of batch {} to s3://{}/{}{}",
         objects.size(),
@@ -76,7 +76,8 @@ public final class PartUploader {
         RequestBody.fromFile(file));
   }
 
-  private List<String> removeStale(String bucket, ObjectKeys keys, List<UploadedObject> written) {
+  private List<String> removeStale(
+      String bucket, ObjectKeys keys, List<UploadedObject> written, int chunk) {
     Set<String> current = new HashSet<>();
     Set<String> partitions = new LinkedHashSet<>();
     for (UploadedObject object : written) {
@@ -88,7 +89,7 @@ public final class PartUploader {
       String prefix = keys.partitionPrefix(partition);
       for (S3Object object :
           s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-        if (!current.contains(object.key()) && keys.isBatchKey(partition, object.key())) {
+        if (!current.contains(object.key()) && keys.isChunkKey(partition, object.key(), chunk)) {
           stale.add(object.key());
         }
       }

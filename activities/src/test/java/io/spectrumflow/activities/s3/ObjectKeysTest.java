@@ -46,6 +46,25 @@ class ObjectKeysTest {
   }
 
   @Test
+  void chunksOfABatchNumberTheirFilesInRangesOfTheirOwn() {
+    String partition = "2026-11-24";
+    assertThat(hive.key(partition, 20_003))
+        .isEqualTo("exports/events/date=2026-11-24/b-1-20003.parquet");
+    assertThat(hive.isBatchKey(partition, "exports/events/date=2026-11-24/b-1-20003.parquet"))
+        .isTrue();
+    assertThat(hive.isChunkKey(partition, "exports/events/date=2026-11-24/b-1-20003.parquet", 2))
+        .isTrue();
+    assertThat(hive.isChunkKey(partition, "exports/events/date=2026-11-24/b-1-20003.parquet", 0))
+        .isFalse();
+    assertThat(hive.isChunkKey(partition, "exports/events/date=2026-11-24/b-1-00007.parquet", 0))
+        .isTrue();
+    assertThat(
+            legacy.isChunkKey(
+                "2020-02-19", "exports/events/2020-02-19/08:54:13.443244-10001.parquet", 1))
+        .isTrue();
+  }
+
+  @Test
   void refusesPartitionValuesThatAreNotDates() {
     for (String value : new String[] {"../x", "2026-11-24/../../etc", "%2F", "", "2026-1-1"}) {
       assertThatThrownBy(() -> hive.key(value, 0))

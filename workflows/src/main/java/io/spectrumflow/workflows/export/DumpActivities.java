@@ -2,6 +2,7 @@ package io.spectrumflow.workflows.export;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
 /** Turns staged input into Parquet files on the local disk of the worker that runs it. */
 @ActivityInterface
@@ -15,4 +16,14 @@ public interface DumpActivities {
    */
   @ActivityMethod
   DumpResult dumpParquet(DumpRequest request);
+
+  /**
+   * Reads one chunk of a batch staged as many inputs, only to tell its columns, so that every chunk
+   * can then be written with one schema.
+   *
+   * @throws io.temporal.failure.ApplicationFailure of type {@link ExportFailures#BAD_INPUT}, not
+   *     retryable, as the dump would
+   */
+  @ActivityMethod
+  List<InferredColumn> inferColumns(DumpRequest request);
 }

@@ -15,6 +15,9 @@ final class ExportStepOptions {
    */
   static final Duration HOST_PICKUP_TIMEOUT = Duration.ofMinutes(2);
 
+  /** A batch staged as more inputs than this is dumped in this many chunks, not one per input. */
+  static final int MAX_CHUNKS = 32;
+
   /** How many times the dump+upload pair is tried when the worker with the files disappears. */
   static final int PAIR_ATTEMPTS = 3;
 

@@ -6,11 +6,17 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Functions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -35,7 +41,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
 
   // What the run has done so far, for its rollback.
   private String batchTime;
-  private DumpResult dumped;
+  private final SortedSet<String> writtenPartitions = new TreeSet<>();
   private CatalogResult cataloged;
 
   @Override
@@ -59,12 +65,11 @@ public class ExportWorkflowImpl implements ExportWorkflow {
    * deleted. Runs even when the run was cancelled.
    */
   private void rollBack(ExportRequest request) {
-    if (dumped == null) {
+    if (writtenPartitions.isEmpty()) {
       return; // nothing reached S3
     }
     PipelineSpec pipeline = request.pipeline();
-    List<String> partitions =
-        dumped.files().stream().map(PartFile::partitionValue).distinct().sorted().toList();
+    List<String> partitions = List.copyOf(writtenPartitions);
     Workflow.newDetachedCancellationScope(
             () -> {
               try {
@@ -129,7 +134,11 @@ public class ExportWorkflowImpl implements ExportWorkflow {
             ? request.batchTime()
             : Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
 
-    Landed landed = dumpAndUpload(request, batchTime);
+    Landed landed =
+        request.inputs().size() > 1
+            ? fanOut(request)
+            : dumpAndUpload(
+                new DumpRequest(request.batchId(), pipeline, request.inputs(), batchTime), true);
     List<String> partitions =
         landed.dumped.files().stream().map(PartFile::partitionValue).distinct().sorted().toList();
     RunSearchAttributes.partitions(partitions);
@@ -214,20 +223,101 @@ public class ExportWorkflowImpl implements ExportWorkflow {
   }
 
   /**
+   * A batch staged as many inputs: its chunks are dumped and uploaded in parallel, each pair on
+   * whichever worker takes it, after every chunk's columns were read and merged into one schema
+   * (unless the pipeline gives one). Catalog, DDL and verify then run once for the whole batch.
+   */
+  private Landed fanOut(ExportRequest request) {
+    List<List<String>> chunks = ChunkPlan.of(request.inputs(), ExportStepOptions.MAX_CHUNKS);
+    PipelineSpec pipeline = request.pipeline();
+    if (pipeline.schema() == null || pipeline.schema().isEmpty()) {
+      List<List<InferredColumn>> inferred =
+          step(
+              "infer",
+              () ->
+                  inParallel(
+                      chunks.size(),
+                      chunk ->
+                          dump.inferColumns(
+                              new DumpRequest(
+                                  request.batchId(),
+                                  request.pipeline(),
+                                  chunks.get(chunk),
+                                  batchTime,
+                                  chunk))));
+      pipeline = pipeline.withSchema(ChunkColumns.merge(inferred));
+    }
+    PipelineSpec typed = pipeline;
+    List<Landed> pairs =
+        progress.step(
+            "dump+upload",
+            () ->
+                inParallel(
+                    chunks.size(),
+                    chunk ->
+                        dumpAndUpload(
+                            new DumpRequest(
+                                request.batchId(), typed, chunks.get(chunk), batchTime, chunk),
+                            false)));
+    List<PartFile> files = new ArrayList<>();
+    List<UploadedObject> objects = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
+    long rows = 0;
+    long bytes = 0;
+    for (Landed pair : pairs) {
+      files.addAll(pair.dumped.files());
+      objects.addAll(pair.uploaded.objects());
+      stale.addAll(pair.uploaded.staleKeysRemoved());
+      rows += pair.dumped.rows();
+      bytes += pair.dumped.bytes();
+    }
+    progress.written(rows, files.size(), bytes);
+    return new Landed(
+        new DumpResult("", pairs.get(0).dumped.columns(), files, rows, bytes),
+        new UploadResult(objects, stale));
+  }
+
+  /**
+   * Runs one body per chunk, each in its own workflow thread, and returns their results in order.
+   */
+  private static <T> List<T> inParallel(int chunks, Functions.Func1<Integer, T> body) {
+    List<Promise<T>> promises = new ArrayList<>();
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      promises.add(Async.function(body, chunk));
+    }
+    List<T> results = new ArrayList<>();
+    for (Promise<T> promise : promises) {
+      results.add(promise.get());
+    }
+    return results;
+  }
+
+  /**
    * Dump and upload run on the same worker: the upload goes to the host queue the dump names. If
    * that worker disappears before the upload is done, its files are gone with it, so the pair is
    * redone, possibly on another worker.
+   *
+   * @param alone whether this is the batch's only pair, whose steps the progress shows as dump and
+   *     upload; pairs of chunks run side by side under one step
    */
-  private Landed dumpAndUpload(ExportRequest request, String batchTime) {
-    DumpRequest dumpRequest =
-        new DumpRequest(request.batchId(), request.pipeline(), request.inputs(), batchTime);
+  private Landed dumpAndUpload(DumpRequest dumpRequest, boolean alone) {
     for (int attempt = 1; ; attempt++) {
-      DumpResult dumped = step("dump", () -> dump.dumpParquet(dumpRequest));
-      this.dumped = dumped;
-      progress.written(dumped.rows(), dumped.files().size(), dumped.bytes());
+      DumpResult dumped =
+          alone
+              ? step("dump", () -> dump.dumpParquet(dumpRequest))
+              : call("dump", () -> dump.dumpParquet(dumpRequest));
+      dumped.files().forEach(file -> writtenPartitions.add(file.partitionValue()));
+      if (alone) {
+        progress.written(dumped.rows(), dumped.files().size(), dumped.bytes());
+      }
       UploadRequest uploadRequest =
-          new UploadRequest(request.batchId(), request.pipeline(), batchTime, dumped.files());
-      Optional<UploadResult> uploaded = uploadOnHost(dumped.hostTaskQueue(), uploadRequest);
+          new UploadRequest(
+              dumpRequest.batchId(),
+              dumpRequest.pipeline(),
+              dumpRequest.batchTime(),
+              dumped.files(),
+              dumpRequest.chunk());
+      Optional<UploadResult> uploaded = uploadOnHost(dumped.hostTaskQueue(), uploadRequest, alone);
       if (uploaded.isPresent()) {
         return new Landed(dumped, uploaded.get());
       }
@@ -252,12 +342,16 @@ public class ExportWorkflowImpl implements ExportWorkflow {
    * waits at most the pickup timeout for the host: a host that went away shows as a timeout, and
    * then the pair is redone elsewhere (empty result).
    */
-  private Optional<UploadResult> uploadOnHost(String hostQueue, UploadRequest request) {
+  private Optional<UploadResult> uploadOnHost(
+      String hostQueue, UploadRequest request, boolean alone) {
     UploadActivities upload =
         Workflow.newActivityStub(UploadActivities.class, ExportStepOptions.upload(hostQueue));
     for (int attempt = 1; ; attempt++) {
       try {
-        return Optional.of(progress.step("upload", () -> upload.uploadPartitions(request)));
+        return Optional.of(
+            alone
+                ? progress.step("upload", () -> upload.uploadPartitions(request))
+                : upload.uploadPartitions(request));
       } catch (ActivityFailure failure) {
         if (failure.getCause() instanceof TimeoutFailure) {
           return Optional.empty();
@@ -280,15 +374,16 @@ public class ExportWorkflowImpl implements ExportWorkflow {
    * the step's name.
    */
   private <T> T step(String name, Supplier<T> activities) {
-    return progress.step(
-        name,
-        () -> {
-          try {
-            return activities.get();
-          } catch (ActivityFailure failure) {
-            throw stepFailed(name, failure);
-          }
-        });
+    return progress.step(name, () -> call(name, activities));
+  }
+
+  /** Runs activities of a step; a failure becomes one whose message starts with the step's name. */
+  private static <T> T call(String name, Supplier<T> activities) {
+    try {
+      return activities.get();
+    } catch (ActivityFailure failure) {
+      throw stepFailed(name, failure);
+    }
   }
 
   private static ApplicationFailure stepFailed(String step, ActivityFailure failure) {

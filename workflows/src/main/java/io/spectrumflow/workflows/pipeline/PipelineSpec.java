@@ -40,6 +40,12 @@ public record PipelineSpec(
     this(name, format, storage, partition, parquet, catalog, redshift, schema, null);
   }
 
+  /** The same pipeline with these columns as its schema. */
+  public PipelineSpec withSchema(List<ColumnSpec> columns) {
+    return new PipelineSpec(
+        name, format, storage, partition, parquet, catalog, redshift, columns, failureWebhook);
+  }
+
   /** The table's S3 location, {@code s3://bucket/prefix/table/}. */
   public String tableLocation() {
     return "s3://" + storage.bucket() + "/" + tablePrefix();

@@ -166,6 +166,42 @@ class ExportWorkflowTest {
   }
 
   @Test
+  void aBatchOfManyInputsIsDumpedInChunksWithOneSchemaThenCatalogedOnce() {
+    RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
+    recording.countAnswer = 9;
+    startWorkers(recording);
+    ExportRequest one = TestPipelines.request("f1");
+    ExportRequest many =
+        new ExportRequest(
+            "f1",
+            one.pipeline(),
+            List.of("s3://staging/a.json", "s3://staging/b.json", "s3://staging/c.json"),
+            one.batchTime());
+
+    ExportResult result = workflow("f1").export(many);
+
+    assertThat(activities.calls.subList(0, 3))
+        .containsExactlyInAnyOrder("infer 0", "infer 1", "infer 2");
+    assertThat(activities.calls.stream().filter("dump"::equals)).hasSize(3);
+    assertThat(activities.calls.stream().filter("upload"::equals)).hasSize(3);
+    assertThat(activities.calls).endsWith("catalog", "ddl", "verify");
+    assertThat(activities.dumpRequests)
+        .allSatisfy(
+            r ->
+                assertThat(r.pipeline().schema())
+                    .extracting(c -> c.name() + " " + c.type())
+                    .containsExactly("id BIGINT", "amount DOUBLE"))
+        .extracting(DumpRequest::chunk)
+        .containsExactlyInAnyOrder(0, 1, 2);
+    assertThat(result.rowsWritten()).isEqualTo(9);
+    assertThat(result.files()).isEqualTo(6);
+    assertThat(result.s3Keys()).doesNotHaveDuplicates().hasSize(6);
+    assertThat(result.steps())
+        .extracting(StepTiming::step)
+        .containsExactly("infer", "dump+upload", "catalog", "ddl", "verify");
+  }
+
+  @Test
   void retriesATransientActivityFailure() {
     RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
     recording.catalogFailuresLeft.set(2);

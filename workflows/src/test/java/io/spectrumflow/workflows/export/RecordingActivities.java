@@ -1,5 +1,6 @@
 package io.spectrumflow.workflows.export;
 
+import io.spectrumflow.workflows.pipeline.ColumnType;
 import io.spectrumflow.workflows.pipeline.WriteMode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +21,7 @@ class RecordingActivities
         AlertActivities {
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  final List<DumpRequest> dumpRequests = Collections.synchronizedList(new ArrayList<>());
   final AtomicInteger catalogFailuresLeft = new AtomicInteger();
   final AtomicInteger uploadFailuresLeft = new AtomicInteger();
   volatile RuntimeException dumpFailure;
@@ -36,18 +38,32 @@ class RecordingActivities
   @Override
   public DumpResult dumpParquet(DumpRequest request) {
     calls.add("dump");
+    dumpRequests.add(request);
     if (dumpFailure != null) {
       throw dumpFailure;
     }
     String hostQueue = hostQueues.size() > 1 ? hostQueues.remove(0) : hostQueues.get(0);
+    int base = request.chunk() * DumpRequest.FILES_PER_CHUNK;
     return new DumpResult(
         hostQueue,
         TestPipelines.columns(),
         List.of(
-            new PartFile("2026-11-23", 0, "/tmp/a", 1, 100),
-            new PartFile("2026-11-24", 0, "/tmp/b", 2, 150)),
+            new PartFile("2026-11-23", base, "/tmp/a", 1, 100),
+            new PartFile("2026-11-24", base, "/tmp/b", 2, 150)),
         3,
         250);
+  }
+
+  @Override
+  public List<InferredColumn> inferColumns(DumpRequest request) {
+    calls.add("infer " + request.chunk());
+    // chunk 0 has whole numbers, chunk 1 decimals, chunk 2 only nulls in "amount"
+    return List.of(
+        new InferredColumn("id", ColumnType.BIGINT, false),
+        new InferredColumn(
+            "amount",
+            request.chunk() == 1 ? ColumnType.DOUBLE : ColumnType.BIGINT,
+            request.chunk() == 2));
   }
 
   @Override
@@ -66,7 +82,7 @@ class RecordingActivities
                             + f.partitionValue()
                             + "/"
                             + request.batchId()
-                            + "-00000.parquet",
+                            + String.format("-%05d.parquet", f.sequence()),
                         f.partitionValue(),
                         f.rows(),
                         f.bytes()))
