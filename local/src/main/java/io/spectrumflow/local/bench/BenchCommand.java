@@ -157,6 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     BenchReport.EndToEnd endToEnd = null;
     BenchReport.WorkflowOverhead overhead = null;
+    BenchReport.WorkerScaling workers = null;
     if (!skipEndToEnd) {
       say("Starting the embedded stack and a worker ...");
       try (EmbeddedExports exports =
@@ -165,6 +166,10 @@ public final class BenchCommand implements Callable<Integer> {
         endToEnd = stack.oneLargeBatch(ndjson, inputs.ndjson(), rows, runs);
         overhead = stack.tinyBatches(ndjson, dir.resolve("inputs"), seed, tinyBatches, TINY_ROWS);
       }
+      say("One batch in several files with 1 and with 2 worker processes ...");
+      workers =
+          new WorkerScalingCase(dir.resolve("scaling"), line -> say("  %s", line))
+              .measure(ndjson, inputs.ndjson(), rows, Math.min(runs, 3));
     }
 
     BenchReport report =
@@ -179,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
             ratios,
             endToEnd,
             overhead,
-            WorkerScalingCase.measure());
+            workers);
     System.out.println();
     System.out.print(BenchTable.render(report));
     Path target =
