@@ -1,21 +1,26 @@
 package io.spectrumflow.activities.dump;
 
+import io.spectrumflow.workflows.pipeline.ColumnNames;
 import io.spectrumflow.workflows.pipeline.ColumnSpec;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A pipeline's declared columns. A field maps to the column of the same name, or else to the column
- * its legal form names ({@code "Event Time"} to {@code event_time}); other fields are ignored, and
+ * A pipeline's declared columns. A field maps to the column that names it as its field; or else to
+ * the column of the same name, or else to the column its legal form names ({@code "Event Time"} to
+ * {@code event_time}), among the columns that name no field; other fields are ignored, and
  * remembered for one log line.
  */
 final class GivenSchema {
 
   private final List<ColumnSpec> columns;
   private final Map<String, Integer> columnsByName = new HashMap<>();
+  private final Map<String, Integer> columnsByField = new HashMap<>();
+  private final Set<String> names = new HashSet<>();
   private final Set<String> ignoredFields = new LinkedHashSet<>();
   private final FieldIndex index;
 
@@ -48,15 +53,31 @@ final class GivenSchema {
                 + " like the partition column:"
                 + " leave the partition column out of the schema.");
       }
-      if (columnsByName.putIfAbsent(name, c) != null) {
+      if (!names.add(name)) {
         throw new IllegalArgumentException("The pipeline's schema has column " + name + " twice.");
+      }
+      if (column.field() == null) {
+        columnsByName.put(name, c);
+      } else if (column.field().isEmpty()) {
+        throw new IllegalArgumentException(
+            "The pipeline's schema gives column "
+                + name
+                + " an empty field: name the record field it is read from, or leave field out.");
+      } else if (columnsByField.putIfAbsent(column.field(), c) != null) {
+        throw new IllegalArgumentException(
+            "The pipeline's schema reads field "
+                + BadInput.quote(column.field())
+                + " into two columns: give each column its own field.");
       }
     }
     this.index = new FieldIndex(this::columnFor, partitionField);
   }
 
   private int columnFor(String fieldName) {
-    Integer column = columnsByName.get(fieldName);
+    Integer column = columnsByField.get(fieldName);
+    if (column == null) {
+      column = columnsByName.get(fieldName);
+    }
     if (column == null) {
       column = columnsByName.get(ColumnNames.sanitize(fieldName, 0));
     }

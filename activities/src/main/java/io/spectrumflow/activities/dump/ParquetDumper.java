@@ -2,6 +2,7 @@ package io.spectrumflow.activities.dump;
 
 import io.spectrumflow.workflows.export.InferredColumn;
 import io.spectrumflow.workflows.export.PartFile;
+import io.spectrumflow.workflows.pipeline.ColumnNames;
 import io.spectrumflow.workflows.pipeline.ColumnSpec;
 import io.spectrumflow.workflows.pipeline.ParquetSpec;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
@@ -9,6 +10,7 @@ import io.spectrumflow.workflows.pipeline.TimestampEncoding;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -142,9 +144,15 @@ public final class ParquetDumper {
         new RecordScan(pipeline.format(), inputs),
         new PartitionDates(pipeline.partition().field(), batchTime),
         heartbeat);
-    return inference.columns().stream()
-        .map(c -> new InferredColumn(c.name(), c.type(), c.allNull()))
-        .toList();
+    List<BatchColumn> columns = inference.columns();
+    List<String> fields = inference.fields();
+    List<InferredColumn> inferred = new ArrayList<>(columns.size());
+    for (int c = 0; c < columns.size(); c++) {
+      BatchColumn column = columns.get(c);
+      inferred.add(
+          new InferredColumn(column.name(), column.type(), column.allNull(), fields.get(c)));
+    }
+    return inferred;
   }
 
   /** Streams the input files into Parquet files for a table that does not exist yet. */

@@ -1,5 +1,6 @@
 package io.spectrumflow.activities.dump;
 
+import io.spectrumflow.workflows.pipeline.ColumnNames;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package io.spectrumflow.activities.dump;
 
+import io.spectrumflow.workflows.pipeline.ColumnNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ final class SchemaInference {
   private final ColumnNames names;
   private final FieldIndex index;
   private final List<String> columnNames = new ArrayList<>();
+  private final List<String> fieldNames = new ArrayList<>();
   private ValueKind[] kinds = new ValueKind[16];
   private final List<List<ValueSample>> samples = new ArrayList<>();
 
@@ -35,6 +37,7 @@ final class SchemaInference {
   private int newColumn(String fieldName) {
     int column = columnNames.size();
     columnNames.add(names.assign(fieldName));
+    fieldNames.add(fieldName);
     if (column == kinds.length) {
       kinds = Arrays.copyOf(kinds, column * 2);
     }
@@ -148,6 +151,11 @@ final class SchemaInference {
               List.copyOf(samples.get(c))));
     }
     return List.copyOf(columns);
+  }
+
+  /** The field each column holds, as named in the input, in the order of {@link #columns()}. */
+  List<String> fields() {
+    return List.copyOf(fieldNames);
   }
 
   /** Field name to column name, for fields whose names had to change. */

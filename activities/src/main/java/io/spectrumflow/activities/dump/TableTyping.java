@@ -1,5 +1,6 @@
 package io.spectrumflow.activities.dump;
 
+import io.spectrumflow.workflows.pipeline.ColumnNames;
 import io.spectrumflow.workflows.pipeline.ColumnSpec;
 import io.spectrumflow.workflows.pipeline.ColumnType;
 import java.util.ArrayList;

@@ -16,6 +16,7 @@ import static io.spectrumflow.workflows.pipeline.ColumnType.DOUBLE;
 import static io.spectrumflow.workflows.pipeline.ColumnType.STRING;
 import static io.spectrumflow.workflows.pipeline.ColumnType.TIMESTAMP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.spectrumflow.workflows.export.PartFile;
@@ -494,6 +495,49 @@ class ParquetDumperRoundTripTest {
     assertThat(outcome.files())
         .extracting(PartFile::partitionValue)
         .containsExactly("2026-11-24", "2026-11-25");
+  }
+
+  @Test
+  void aGivenColumnReadsTheFieldItNames() throws Exception {
+    Path input =
+        write(
+            dir,
+            "in.ndjson",
+            """
+            {"id": 1, "date": "kept", "Name": "upper", "name": "lower"}
+            {"name": "lower only", "id": 2}
+            """);
+    List<ColumnSpec> schema =
+        List.of(
+            column("id", BIGINT),
+            new ColumnSpec("date_2", STRING, "date"),
+            new ColumnSpec("name", STRING, "Name"),
+            new ColumnSpec("name_lower", STRING, "name"));
+
+    DumpOutcome outcome =
+        dump(
+            pipeline(SourceFormat.NDJSON, null, Compression.SNAPPY, 1 << 20, schema),
+            dir.resolve("o"),
+            input);
+
+    List<Map<String, Object>> expected =
+        List.of(
+            row("id", 1L, "date_2", "kept", "name", "upper", "name_lower", "lower"),
+            row("id", 2L, "date_2", null, "name", null, "name_lower", "lower only"));
+    assertThat(avroRows(outcome.files())).isEqualTo(expected);
+    assertThat(duckRows(outcome.files(), outcome.columns())).isEqualTo(expected);
+    assertThatThrownBy(
+            () ->
+                new ParquetDumper(
+                    pipeline(
+                        SourceFormat.NDJSON,
+                        null,
+                        Compression.SNAPPY,
+                        1 << 20,
+                        List.of(
+                            new ColumnSpec("a", STRING, "x"), new ColumnSpec("b", STRING, "x")))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reads field \"x\" into two columns");
   }
 
   @Test

@@ -63,8 +63,11 @@ public record PipelineConfig(
       String iamRole,
       String region) {}
 
-  /** {@code schema:} one given column. */
-  public record Column(String name, String type) {}
+  /**
+   * {@code schema:} one given column; {@code field} names the record field it is read from when
+   * that is not the column's name or the name's legal form.
+   */
+  public record Column(String name, String type, String field) {}
 
   /** The pipeline as the workflow takes it. */
   public PipelineSpec toSpec(String name) {
@@ -228,7 +231,8 @@ public record PipelineConfig(
         columns.add(
             new ColumnSpec(
                 ConfigValues.required(at + ".name", column.name()),
-                ConfigValues.enumValue(at + ".type", column.type(), null, ColumnType.class)));
+                ConfigValues.enumValue(at + ".type", column.type(), null, ColumnType.class),
+                column.field()));
         if (columns.get(i).type() == null) {
           throw new ConfigException(at + ".type: is required");
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spectrumflow.workflows.pipeline.CatalogMode;
+import io.spectrumflow.workflows.pipeline.ColumnSpec;
+import io.spectrumflow.workflows.pipeline.ColumnType;
 import io.spectrumflow.workflows.pipeline.Compression;
 import io.spectrumflow.workflows.pipeline.KeyLayout;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
@@ -57,6 +59,29 @@ class PipelinesFileTest {
     assertThat(spec.catalog().table()).isEqualTo("clicks");
     assertThat(spec.redshift().database()).isEqualTo("dev");
     assertThat(spec.redshift().externalSchema()).isEqualTo("spectrum");
+  }
+
+  @Test
+  void aGivenSchemaMayNameTheFieldOfAColumn() throws IOException {
+    PipelineSpec spec =
+        PipelinesFile.load(
+                write(
+                    """
+                    pipelines:
+                      clicks:
+                        storage: {bucket: b}
+                        catalog: {database: db}
+                        redshift: {workgroupName: wg, iamRole: "arn:aws:iam::123456789012:role/r"}
+                        schema:
+                          - {name: id, type: bigint}
+                          - {name: event_time, type: timestamp, field: "Event Time"}
+                    """))
+            .pipeline("clicks");
+
+    assertThat(spec.schema())
+        .containsExactly(
+            new ColumnSpec("id", ColumnType.BIGINT),
+            new ColumnSpec("event_time", ColumnType.TIMESTAMP, "Event Time"));
   }
 
   @Test

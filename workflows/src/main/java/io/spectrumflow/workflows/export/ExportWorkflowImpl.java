@@ -245,7 +245,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
                                   chunks.get(chunk),
                                   batchTime,
                                   chunk))));
-      pipeline = pipeline.withSchema(ChunkColumns.merge(inferred));
+      pipeline = pipeline.withSchema(ChunkColumns.merge(inferred, pipeline.partition().column()));
     }
     PipelineSpec typed = pipeline;
     List<Landed> pairs =

@@ -189,8 +189,8 @@ class ExportWorkflowTest {
         .allSatisfy(
             r ->
                 assertThat(r.pipeline().schema())
-                    .extracting(c -> c.name() + " " + c.type())
-                    .containsExactly("id BIGINT", "amount DOUBLE"))
+                    .extracting(c -> c.name() + " " + c.type() + " " + c.field())
+                    .containsExactly("id BIGINT id", "amount DOUBLE Amount"))
         .extracting(DumpRequest::chunk)
         .containsExactlyInAnyOrder(0, 1, 2);
     assertThat(result.rowsWritten()).isEqualTo(9);

@@ -59,11 +59,12 @@ class RecordingActivities
     calls.add("infer " + request.chunk());
     // chunk 0 has whole numbers, chunk 1 decimals, chunk 2 only nulls in "amount"
     return List.of(
-        new InferredColumn("id", ColumnType.BIGINT, false),
+        new InferredColumn("id", ColumnType.BIGINT, false, "id"),
         new InferredColumn(
             "amount",
             request.chunk() == 1 ? ColumnType.DOUBLE : ColumnType.BIGINT,
-            request.chunk() == 2));
+            request.chunk() == 2,
+            "Amount"));
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.spectrumflow.activities.dump;
+package io.spectrumflow.workflows.pipeline;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,23 +12,25 @@ import java.util.Set;
  * column's name is taken from the start, and a name already taken gets {@code _2}, {@code _3}, ...
  * in order of first appearance, so the same fields always get the same names.
  */
-final class ColumnNames {
+public final class ColumnNames {
 
-  static final int MAX_LENGTH = 127;
+  public static final int MAX_LENGTH = 127;
 
   private final Set<String> taken = new HashSet<>();
   private final Map<String, String> renamed = new LinkedHashMap<>();
   private int assigned;
 
   /**
-   * @param partitionColumn reserved: no field may take the partition column's name
+   * @param partitionColumn reserved: no field may take the partition column's name; null for none
    */
-  ColumnNames(String partitionColumn) {
-    taken.add(sanitize(partitionColumn, 0));
+  public ColumnNames(String partitionColumn) {
+    if (partitionColumn != null && !partitionColumn.isEmpty()) {
+      taken.add(sanitize(partitionColumn, 0));
+    }
   }
 
   /** The unique column name for the next new field. */
-  String assign(String fieldName) {
+  public String assign(String fieldName) {
     assigned++;
     String base = sanitize(fieldName, assigned);
     String name = base;
@@ -44,12 +46,12 @@ final class ColumnNames {
   }
 
   /** Field name to column name, for the fields whose names had to change, in assignment order. */
-  Map<String, String> renamed() {
+  public Map<String, String> renamed() {
     return renamed;
   }
 
   /** The legal form of one name, before clashes are resolved. */
-  static String sanitize(String name, int position) {
+  public static String sanitize(String name, int position) {
     if (name.isEmpty()) {
       return "col_" + position;
     }
@@ -75,7 +77,7 @@ final class ColumnNames {
   }
 
   /** Whether a name is already legal as it is, as a given schema's names must be. */
-  static boolean isLegal(String name) {
+  public static boolean isLegal(String name) {
     return !name.isEmpty() && sanitize(name, 0).equals(name);
   }
 }

@@ -1,4 +1,4 @@
-package io.spectrumflow.activities.dump;
+package io.spectrumflow.workflows.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
