@@ -7,13 +7,19 @@ import io.spectrumflow.workflows.export.CatalogResult;
 import io.spectrumflow.workflows.export.CrawlRequest;
 import io.spectrumflow.workflows.export.CrawlResult;
 import io.spectrumflow.workflows.export.RestoreRequest;
+import io.spectrumflow.workflows.export.UndoSwitchRequest;
+import io.spectrumflow.workflows.export.UndoSwitchResult;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.glue.GlueClient;
 
 /** The catalog step, in direct or crawler mode. */
 public final class CatalogActivitiesImpl implements CatalogActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(CatalogActivitiesImpl.class);
 
   private final DirectCatalog direct;
   private final CrawlerRuns crawls;
@@ -30,7 +36,7 @@ public final class CatalogActivitiesImpl implements CatalogActivities {
   @Override
   public CatalogResult registerPartitions(CatalogRequest request) {
     try {
-      return direct.register(request);
+      return direct.register(request, Activity.getExecutionContext().getInfo().getRunId());
     } catch (SdkException e) {
       throw AwsFailures.translate("Glue", "catalog registration", e);
     }
@@ -52,6 +58,30 @@ public final class CatalogActivitiesImpl implements CatalogActivities {
       versions.restore(request.pipeline(), request.locations());
     } catch (SdkException e) {
       throw AwsFailures.translate("Glue", "BatchUpdatePartition", e);
+    }
+  }
+
+  @Override
+  public UndoSwitchResult undoPartitionSwitch(UndoSwitchRequest request) {
+    try {
+      UndoSwitchResult undone =
+          versions.undo(
+              request.pipeline(),
+              request.partitionValues(),
+              request.batchId(),
+              Activity.getExecutionContext().getInfo().getRunId());
+      log.info(
+          "glue {}.{}: batch {} undone: {} partitions pointed back, {} removed, {} kept from an"
+              + " earlier run",
+          request.pipeline().catalog().database(),
+          request.pipeline().catalog().table(),
+          request.batchId(),
+          undone.restored(),
+          undone.dropped(),
+          undone.kept());
+      return undone;
+    } catch (SdkException e) {
+      throw AwsFailures.translate("Glue", "partition switch undo", e);
     }
   }
 

@@ -33,7 +33,11 @@ public final class DirectCatalog {
     this.glue = glue;
   }
 
-  public CatalogResult register(CatalogRequest request) {
+  /**
+   * @param runId the workflow run registering; replace mode records it in the partitions it
+   *     switches (see {@link PartitionVersions})
+   */
+  public CatalogResult register(CatalogRequest request, String runId) {
     PipelineSpec pipeline = request.pipeline();
     String database = pipeline.catalog().database();
     new GlueDatabases(glue).ensure(database);
@@ -42,7 +46,8 @@ public final class DirectCatalog {
     if (PartitionPaths.replacing(pipeline)) {
       PartitionVersions.Outcome switched =
           new PartitionVersions(glue)
-              .switchTo(pipeline, table.columns, request.partitionValues(), request.batchId());
+              .switchTo(
+                  pipeline, table.columns, request.partitionValues(), request.batchId(), runId);
       log.info(
           "glue {}.{}: {} partitions registered, {} switched to batch {}, {} already on it{}",
           database,

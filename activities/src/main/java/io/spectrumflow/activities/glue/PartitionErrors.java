@@ -15,11 +15,24 @@ final class PartitionErrors {
    * @throws ApplicationFailure (retryable) for any other error, naming the partition
    */
   static int requireOnlyExisting(String call, List<PartitionError> errors) {
-    int existing = 0;
+    return requireOnly("AlreadyExistsException", call, errors);
+  }
+
+  /**
+   * Counts partitions that were gone already, which deleting again is fine with.
+   *
+   * @throws ApplicationFailure (retryable) for any other error, naming the partition
+   */
+  static int requireOnlyMissing(String call, List<PartitionError> errors) {
+    return requireOnly("EntityNotFoundException", call, errors);
+  }
+
+  private static int requireOnly(String tolerated, String call, List<PartitionError> errors) {
+    int count = 0;
     for (PartitionError error : errors) {
       String code = error.errorDetail() == null ? null : error.errorDetail().errorCode();
-      if ("AlreadyExistsException".equals(code)) {
-        existing++;
+      if (tolerated.equals(code)) {
+        count++;
       } else {
         throw ApplicationFailure.newFailure(
             "Glue "
@@ -33,6 +46,6 @@ final class PartitionErrors {
             "AwsCallFailed");
       }
     }
-    return existing;
+    return count;
   }
 }

@@ -1,6 +1,7 @@
 package io.spectrumflow.activities.glue;
 
 import io.spectrumflow.activities.s3.PartitionPaths;
+import io.spectrumflow.workflows.export.UndoSwitchResult;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
@@ -21,12 +22,22 @@ import software.amazon.awssdk.services.glue.model.PartitionValueList;
  * in the catalog, one call for up to a hundred partitions. A reader sees the old version or the new
  * one, never a partition with some of each or with files missing; the old version's objects stay
  * until the workflow's grace period is over.
+ *
+ * <p>Each switched partition records, in its parameters, the workflow run that switched it and the
+ * location it had before. A retried catalog step thus still knows what the first attempt replaced,
+ * and a failed run can point its partitions back even when its catalog step failed halfway.
  */
 final class PartitionVersions {
 
+  /** The partition parameter naming the workflow run that switched the partition. */
+  static final String SWITCHED_BY_RUN = "spectrumflow.switched_by_run";
+
+  /** The partition parameter holding the location the partition had before that switch. */
+  static final String PREVIOUS_LOCATION = "spectrumflow.previous_location";
+
   private static final int GET_PER_CALL = 1000; // BatchGetPartition's limit
   private static final int WRITE_PER_CALL =
-      100; // BatchCreatePartition's and BatchUpdatePartition's
+      100; // BatchCreatePartition's, BatchUpdatePartition's and BatchDeletePartition's
 
   private final GlueClient glue;
 
@@ -36,15 +47,22 @@ final class PartitionVersions {
 
   /**
    * What the switch did: partitions created, already switched, and switched (value to old
-   * location).
+   * location), counting those an earlier attempt of the same run switched.
    */
   record Outcome(int created, int alreadySwitched, Map<String, String> replaced) {}
 
+  /**
+   * @param runId the workflow run switching, recorded in each partition it creates or switches
+   */
   Outcome switchTo(
-      PipelineSpec pipeline, List<Column> columns, List<String> values, String batchId) {
+      PipelineSpec pipeline,
+      List<Column> columns,
+      List<String> values,
+      String batchId,
+      String runId) {
     String database = pipeline.catalog().database();
     String table = pipeline.catalog().table();
-    Map<String, String> current = currentLocations(database, table, values);
+    Map<String, Partition> current = currentPartitions(database, table, values);
     ParquetTableDefinition definition = new ParquetTableDefinition(pipeline);
     List<PartitionInput> creates = new ArrayList<>();
     List<BatchUpdatePartitionRequestEntry> updates = new ArrayList<>();
@@ -52,19 +70,20 @@ final class PartitionVersions {
     int alreadySwitched = 0;
     for (String value : values) {
       String location = PartitionPaths.dataLocation(pipeline, value, batchId);
-      PartitionInput input = definition.partition(columns, value, location);
-      String now = current.get(value);
+      Partition now = current.get(value);
       if (now == null) {
-        creates.add(input);
-      } else if (now.equals(location)) {
-        alreadySwitched++; // a retry after the switch
+        creates.add(switched(definition, columns, value, location, runId, null));
+      } else if (now.storageDescriptor().location().equals(location)) {
+        String previous = previousLocationIfSwitchedBy(now, runId);
+        if (previous != null) {
+          replaced.put(value, previous); // an earlier attempt of this run switched it
+        } else {
+          alreadySwitched++;
+        }
       } else {
-        updates.add(
-            BatchUpdatePartitionRequestEntry.builder()
-                .partitionValueList(List.of(value))
-                .partitionInput(input)
-                .build());
-        replaced.put(value, now);
+        String old = now.storageDescriptor().location();
+        updates.add(update(switched(definition, columns, value, location, runId, old)));
+        replaced.put(value, old);
       }
     }
     for (int from = 0; from < creates.size(); from += WRITE_PER_CALL) {
@@ -78,6 +97,85 @@ final class PartitionVersions {
     }
     update(database, table, updates);
     return new Outcome(creates.size(), alreadySwitched, replaced);
+  }
+
+  /**
+   * Takes back the switches run {@code runId} made to the batch's version folders: a partition it
+   * switched points at its previous location again, one it created is deleted. Partitions that
+   * point elsewhere are not this run's doing and are left alone; those at the batch's folder but
+   * switched by another run (an earlier run of the same batch) are reported as kept.
+   */
+  UndoSwitchResult undo(PipelineSpec pipeline, List<String> values, String batchId, String runId) {
+    String database = pipeline.catalog().database();
+    String table = pipeline.catalog().table();
+    Map<String, Partition> current = currentPartitions(database, table, values);
+    ParquetTableDefinition definition = new ParquetTableDefinition(pipeline);
+    List<BatchUpdatePartitionRequestEntry> restores = new ArrayList<>();
+    List<String> restored = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    for (String value : values) {
+      Partition now = current.get(value);
+      if (now == null
+          || !now.storageDescriptor()
+              .location()
+              .equals(PartitionPaths.dataLocation(pipeline, value, batchId))) {
+        continue;
+      }
+      if (!runId.equals(now.parameters().get(SWITCHED_BY_RUN))) {
+        kept.add(value);
+      } else if (now.parameters().containsKey(PREVIOUS_LOCATION)) {
+        String previous = now.parameters().get(PREVIOUS_LOCATION);
+        restores.add(
+            update(definition.partition(now.storageDescriptor().columns(), value, previous)));
+        restored.add(value);
+      } else {
+        dropped.add(value);
+      }
+    }
+    update(database, table, restores);
+    for (int from = 0; from < dropped.size(); from += WRITE_PER_CALL) {
+      List<PartitionValueList> chunk =
+          dropped.subList(from, Math.min(from + WRITE_PER_CALL, dropped.size())).stream()
+              .map(v -> PartitionValueList.builder().values(v).build())
+              .toList();
+      PartitionErrors.requireOnlyMissing(
+          "BatchDeletePartition",
+          glue.batchDeletePartition(
+                  b -> b.databaseName(database).tableName(table).partitionsToDelete(chunk))
+              .errors());
+    }
+    return new UndoSwitchResult(restored, dropped, kept);
+  }
+
+  private static String previousLocationIfSwitchedBy(Partition partition, String runId) {
+    return runId.equals(partition.parameters().get(SWITCHED_BY_RUN))
+        ? partition.parameters().get(PREVIOUS_LOCATION)
+        : null;
+  }
+
+  private static PartitionInput switched(
+      ParquetTableDefinition definition,
+      List<Column> columns,
+      String value,
+      String location,
+      String runId,
+      String previousLocation) {
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put(SWITCHED_BY_RUN, runId);
+    if (previousLocation != null) {
+      parameters.put(PREVIOUS_LOCATION, previousLocation);
+    }
+    return definition.partition(columns, value, location).toBuilder()
+        .parameters(parameters)
+        .build();
+  }
+
+  private static BatchUpdatePartitionRequestEntry update(PartitionInput input) {
+    return BatchUpdatePartitionRequestEntry.builder()
+        .partitionValueList(input.values())
+        .partitionInput(input)
+        .build();
   }
 
   /** Points partitions back at the locations they had before a switch, one call per hundred. */
@@ -123,8 +221,9 @@ final class PartitionVersions {
     }
   }
 
-  private Map<String, String> currentLocations(String database, String table, List<String> values) {
-    Map<String, String> locations = new HashMap<>();
+  private Map<String, Partition> currentPartitions(
+      String database, String table, List<String> values) {
+    Map<String, Partition> partitions = new HashMap<>();
     for (int from = 0; from < values.size(); from += GET_PER_CALL) {
       List<PartitionValueList> chunk =
           values.subList(from, Math.min(from + GET_PER_CALL, values.size())).stream()
@@ -134,9 +233,9 @@ final class PartitionVersions {
           glue.batchGetPartition(
                   b -> b.databaseName(database).tableName(table).partitionsToGet(chunk))
               .partitions()) {
-        locations.put(partition.values().get(0), partition.storageDescriptor().location());
+        partitions.put(partition.values().get(0), partition);
       }
     }
-    return locations;
+    return partitions;
   }
 }

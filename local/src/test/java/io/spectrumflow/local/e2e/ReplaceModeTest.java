@@ -1,10 +1,13 @@
 package io.spectrumflow.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spectrumflow.workflows.export.ExportResult;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.temporal.client.WorkflowFailedException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,11 +54,69 @@ class ReplaceModeTest {
   }
 
   private static String day(int rows) {
+    return day("2026-11-20", rows);
+  }
+
+  private static String day(String date, int rows) {
     StringBuilder ndjson = new StringBuilder();
     for (int i = 0; i < rows; i++) {
-      ndjson.append("{\"id\": ").append(i).append(", \"ts\": \"2026-11-20T10:00:00Z\"}\n");
+      ndjson
+          .append("{\"id\": ")
+          .append(i)
+          .append(", \"ts\": \"")
+          .append(date)
+          .append("T10:00:00Z\"}\n");
     }
     return ndjson.toString();
+  }
+
+  @Test
+  void aRunThatFailsAfterTheSwitchPutsTheOldDayBackAndDropsTheDayItAdded() throws Exception {
+    ExportResult first = stack.export(pipeline, "wednesday-run", day("2026-11-25", 6));
+    assertThat(first.rowsVerified()).isEqualTo(6);
+    List<String> before = stack.objectsUnderTable(pipeline);
+    // Same table, but a DDL that Redshift refuses: the run fails after its catalog step switched
+    // 2026-11-25 to the new version and created 2026-11-26.
+    PipelineSpec refused =
+        RunningStack.pipeline(
+            dir,
+            "daily",
+            """
+            pipelines:
+              daily:
+                format: ndjson
+                storage: {bucket: lake, prefix: replace, mode: replace-partitions, replaceGraceSeconds: 1}
+                partition: {field: ts}
+                catalog: {database: rep, table: daily}
+                redshift:
+                  clusterIdentifier: spectrumflow-local
+                  dbUser: awsuser
+                  externalSchema: rep_refused
+                  iamRole: arn:aws:iam::000000000000:role/not-associated
+            """);
+
+    assertThatThrownBy(
+            () ->
+                stack.export(
+                    refused, "thursday-rerun", day("2026-11-25", 2) + day("2026-11-26", 3)))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .hasMessageContaining("is not associated with Redshift cluster");
+
+    assertThat(
+            stack
+                .aws
+                .glue()
+                .getPartitions(b -> b.databaseName("rep").tableName("daily"))
+                .partitions())
+        .filteredOn(p -> p.values().get(0).compareTo("2026-11-25") >= 0)
+        .extracting(p -> p.values().get(0) + " " + p.storageDescriptor().location())
+        .containsExactly("2026-11-25 s3://lake/replace/daily/date=2026-11-25/batch=wednesday-run/");
+    assertThat(
+            stack.count(
+                pipeline, "SELECT count(*) FROM \"rep\".\"daily\" WHERE \"date\" >= '2026-11-25'"))
+        .isEqualTo(6);
+    assertThat(stack.objectsUnderTable(pipeline)).containsExactlyInAnyOrderElementsOf(before);
   }
 
   @Test

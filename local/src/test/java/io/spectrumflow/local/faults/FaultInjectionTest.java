@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.spectrumflow.activities.aws.AwsSettings;
 import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.workflows.export.ExportResult;
+import io.spectrumflow.workflows.export.StepTiming;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowFailedException;
@@ -212,6 +213,99 @@ class FaultInjectionTest {
     long found = stack.count(pipeline, "SELECT count(*) FROM \"faults\".\"faulty\"");
     REPORT.append(String.format("  rows expected 3, found %d through SQL%n", found));
     assertThat(found).isEqualTo(3);
+  }
+
+  @Test
+  void aReplacingRunWhoseSwitchFailsHalfwayLeavesTheOldDaysAsTheyWere() throws Exception {
+    PipelineSpec replacing =
+        RunningStack.pipeline(
+            dir,
+            "switched",
+            """
+            pipelines:
+              switched:
+                format: ndjson
+                storage: {bucket: lake, prefix: faults, mode: replace-partitions, replaceGraceSeconds: 1}
+                partition: {field: ts}
+                catalog: {database: faults, table: switched}
+                redshift:
+                  clusterIdentifier: spectrumflow-local
+                  dbUser: awsuser
+                  externalSchema: faults
+                  iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
+            """);
+    stack.export(replacing, "monday", ROWS);
+    List<String> before = stack.objectsUnderTable(replacing);
+    // The new day is registered, then switching the existing days fails on every attempt.
+    FaultProxy.Fault broken =
+        standIn.inject(
+            target("AWSGlue.BatchUpdatePartition"),
+            jsonError(500, "InternalServiceException"),
+            1_000);
+
+    assertThatThrownBy(
+            () ->
+                stack.export(
+                    replacing,
+                    "tuesday",
+                    ROWS + "{\"id\": 4, \"ts\": \"2026-11-22T10:00:00Z\", \"note\": \"d\"}\n"))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .hasMessageContaining("Glue.BatchUpdatePartition");
+    report("Glue BatchUpdatePartition: 500 on every attempt (replace)", broken);
+
+    assertThat(
+            stack
+                .aws
+                .glue()
+                .getPartitions(b -> b.databaseName("faults").tableName("switched"))
+                .partitions())
+        .extracting(p -> p.values().get(0) + " " + p.storageDescriptor().location())
+        .containsExactlyInAnyOrder(
+            "2026-11-20 s3://lake/faults/switched/date=2026-11-20/batch=monday/",
+            "2026-11-21 s3://lake/faults/switched/date=2026-11-21/batch=monday/");
+    assertThat(stack.objectsUnderTable(replacing)).containsExactlyInAnyOrderElementsOf(before);
+    long found = stack.count(replacing, "SELECT count(*) FROM \"faults\".\"switched\"");
+    REPORT.append(String.format("  rows expected 3, found %d through SQL%n", found));
+    assertThat(found).isEqualTo(3);
+  }
+
+  @Test
+  void aSwitchWhoseAnswerIsLostIsRecognisedOnRetryAndTheOldVersionStillPruned() throws Exception {
+    PipelineSpec replacing =
+        RunningStack.pipeline(
+            dir,
+            "lost",
+            """
+            pipelines:
+              lost:
+                format: ndjson
+                storage: {bucket: lake, prefix: faults, mode: replace-partitions, replaceGraceSeconds: 1}
+                partition: {field: ts}
+                catalog: {database: faults, table: lost}
+                redshift:
+                  clusterIdentifier: spectrumflow-local
+                  dbUser: awsuser
+                  externalSchema: faults
+                  iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
+            """);
+    stack.export(replacing, "first", ROWS);
+    // Glue switches the partitions, but the worker never hears so, however often the SDK asks:
+    // its catalog attempt fails. The retried attempt finds the partitions switched already.
+    FaultProxy.Fault lost =
+        standIn.inject(target("AWSGlue.BatchUpdatePartition"), new FaultProxy.LoseAnswer(), 1_000);
+
+    ExportResult second = stack.export(replacing, "second", ROWS);
+    report("Glue BatchUpdatePartition: answer lost after the switch, every time", lost);
+
+    assertThat(lost.applied()).isGreaterThan(1);
+    assertThat(second.rowsVerified()).isEqualTo(3);
+    assertThat(second.steps()).extracting(StepTiming::step).contains("cleanup");
+    // the retried catalog step knew what the lost call had replaced: the old version is pruned
+    assertThat(stack.objectsUnderTable(replacing))
+        .isNotEmpty()
+        .allMatch(key -> key.contains("/batch=second/"), "under the second batch's version");
+    assertThat(stack.count(replacing, "SELECT count(*) FROM \"faults\".\"lost\"")).isEqualTo(3);
   }
 
   @Test

@@ -60,7 +60,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** What a fault does. */
-  public sealed interface Action permits Answer, Delay, Reset {}
+  public sealed interface Action permits Answer, Delay, Reset, LoseAnswer {}
 
   /** Answers with this HTTP response instead of forwarding. */
   public record Answer(int status, String contentType, String extraHeader, String body)
@@ -71,6 +71,12 @@ public final class FaultProxy implements AutoCloseable {
 
   /** Forwards the head and this many body bytes, then resets the connection. */
   public record Reset(int bodyBytes) implements Action {}
+
+  /**
+   * Forwards the whole request and lets the server act on it, then resets the connection before the
+   * answer reaches the client: a call that worked, as far as the client can tell, failed.
+   */
+  public record LoseAnswer() implements Action {}
 
   private final URI target;
   private final ServerSocket server;
@@ -146,6 +152,13 @@ public final class FaultProxy implements AutoCloseable {
         client.setSoLinger(true, 0); // close with RST: the client sees a connection reset
         return;
       }
+      if (action instanceof LoseAnswer) {
+        toUpstream.write(in.readNBytes(contentLength(text)));
+        toUpstream.flush();
+        upstream.getInputStream().readAllBytes(); // the server answered: it has acted
+        client.setSoLinger(true, 0);
+        return;
+      }
       threads.submit(() -> pump(in, toUpstream));
       pump(upstream.getInputStream(), client.getOutputStream());
     } catch (IOException | InterruptedException e) {
@@ -189,6 +202,15 @@ public final class FaultProxy implements AutoCloseable {
       }
     }
     return out.append("Connection: close\r\n\r\n").toString();
+  }
+
+  private static int contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        return Integer.parseInt(line.substring("content-length:".length()).trim());
+      }
+    }
+    return 0;
   }
 
   private static byte[] readHead(InputStream in) throws IOException {

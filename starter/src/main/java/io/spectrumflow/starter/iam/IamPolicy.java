@@ -170,7 +170,11 @@ public final class IamPolicy {
     } else {
       actions.addAll(List.of("glue:CreateTable", "glue:UpdateTable", "glue:BatchCreatePartition"));
       if (pipeline.storage().mode() == WriteMode.REPLACE_PARTITIONS) {
-        actions.addAll(List.of("glue:BatchGetPartition", "glue:BatchUpdatePartition"));
+        actions.addAll(
+            List.of(
+                "glue:BatchGetPartition",
+                "glue:BatchUpdatePartition",
+                "glue:BatchDeletePartition"));
       }
     }
     return actions;

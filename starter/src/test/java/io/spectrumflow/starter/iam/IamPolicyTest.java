@@ -105,7 +105,8 @@ class IamPolicyTest {
             pipeline("{database: web}", ", mode: replace-partitions"), "lake/staging/clicks/");
 
     assertThat(policy.workerActions())
-        .contains("glue:BatchGetPartition", "glue:BatchUpdatePartition");
+        .contains(
+            "glue:BatchGetPartition", "glue:BatchUpdatePartition", "glue:BatchDeletePartition");
   }
 
   @Test

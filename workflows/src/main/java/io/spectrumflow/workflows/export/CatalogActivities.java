@@ -32,7 +32,19 @@ public interface CatalogActivities {
   @ActivityMethod
   CatalogResult adoptCrawledTable(CatalogRequest request);
 
-  /** Replace mode, when a run fails after switching: points the partitions back, in one call. */
+  /**
+   * Replace mode, when a run fails after switching: points the partitions back, in one call. Kept
+   * for runs recorded before {@link #undoPartitionSwitch} existed.
+   */
   @ActivityMethod
   void restorePartitions(RestoreRequest request);
+
+  /**
+   * Replace mode, when a run fails: every partition this run switched to the batch's version folder
+   * points back at the version it had before, and every partition this run created is removed, as
+   * the switches recorded in the partitions themselves tell (so this works even when the catalog
+   * step failed halfway). Partitions switched by other runs are left alone.
+   */
+  @ActivityMethod
+  UndoSwitchResult undoPartitionSwitch(UndoSwitchRequest request);
 }

@@ -2,6 +2,7 @@ package io.spectrumflow.workflows.export;
 
 import io.spectrumflow.workflows.pipeline.CatalogMode;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.spectrumflow.workflows.pipeline.WriteMode;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -25,6 +26,12 @@ public class ExportWorkflowImpl implements ExportWorkflow {
 
   private static final Logger log = Workflow.getLogger(ExportWorkflowImpl.class);
 
+  /** Rollback undoes replace-mode switches as the partitions record them (version 1). */
+  private static final String UNDO_SWITCH_CHANGE = "undo-switch-from-partitions";
+
+  /** A cleanup that fails after the switch is logged, not a failure of the run (version 1). */
+  private static final String CLEANUP_FAILURE_CHANGE = "cleanup-failure-keeps-run";
+
   private final DumpActivities dump =
       Workflow.newActivityStub(DumpActivities.class, ExportStepOptions.dump());
   private final CatalogActivities catalog =
@@ -42,6 +49,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
   // What the run has done so far, for its rollback.
   private String batchTime;
   private final SortedSet<String> writtenPartitions = new TreeSet<>();
+  private boolean catalogStarted;
   private CatalogResult cataloged;
 
   @Override
@@ -61,8 +69,8 @@ public class ExportWorkflowImpl implements ExportWorkflow {
 
   /**
    * A failed run takes back what it wrote, so the table reads as if the batch had never come:
-   * partitions it switched (replace mode) point back at their previous version, and its objects are
-   * deleted. Runs even when the run was cancelled.
+   * partitions it switched (replace mode) point back at their previous version, partitions it
+   * created are removed, and its objects are deleted. Runs even when the run was cancelled.
    */
   private void rollBack(ExportRequest request) {
     if (writtenPartitions.isEmpty()) {
@@ -76,13 +84,12 @@ public class ExportWorkflowImpl implements ExportWorkflow {
                 progress.step(
                     "rollback",
                     () -> {
-                      if (cataloged != null && !cataloged.replaced().isEmpty()) {
-                        catalog.restorePartitions(
-                            new RestoreRequest(pipeline, cataloged.replaced()));
-                      }
-                      return storage.removeBatchObjects(
-                          new RemoveBatchRequest(
-                              pipeline, request.batchId(), batchTime, partitions));
+                      List<String> removable = undoCatalog(request, partitions);
+                      return removable.isEmpty()
+                          ? 0
+                          : storage.removeBatchObjects(
+                              new RemoveBatchRequest(
+                                  pipeline, request.batchId(), batchTime, removable));
                     });
               } catch (ActivityFailure undone) {
                 log.error(
@@ -93,6 +100,37 @@ public class ExportWorkflowImpl implements ExportWorkflow {
               }
             })
         .run();
+  }
+
+  /**
+   * Takes back this run's catalog changes and tells the partitions whose objects may then go. In
+   * replace mode the partitions themselves record which run switched them, so a catalog step that
+   * failed halfway is undone as well as one that finished; a partition an earlier run of the same
+   * batch switched keeps its objects.
+   */
+  private List<String> undoCatalog(ExportRequest request, List<String> partitions) {
+    PipelineSpec pipeline = request.pipeline();
+    if (!catalogStarted || pipeline.storage().mode() != WriteMode.REPLACE_PARTITIONS) {
+      return partitions;
+    }
+    if (Workflow.getVersion(UNDO_SWITCH_CHANGE, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      // a run recorded before switches were recorded in the partitions
+      if (cataloged != null && !cataloged.replaced().isEmpty()) {
+        catalog.restorePartitions(new RestoreRequest(pipeline, cataloged.replaced()));
+      }
+      return partitions;
+    }
+    UndoSwitchResult undone =
+        catalog.undoPartitionSwitch(new UndoSwitchRequest(pipeline, request.batchId(), partitions));
+    if (!undone.kept().isEmpty()) {
+      log.warn(
+          "batch {}: partitions {} were switched by an earlier run of this batch; their objects"
+              + " stay",
+          request.batchId(),
+          undone.kept());
+    }
+    return partitions.stream().filter(p -> !undone.kept().contains(p)).toList();
   }
 
   /** Once per failed run: the webhook hears of the run's failure, not of retried attempts. */
@@ -145,6 +183,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
 
     CatalogRequest catalogRequest =
         new CatalogRequest(pipeline, landed.dumped.columns(), partitions, request.batchId());
+    catalogStarted = true;
     cataloged = step("catalog", () -> catalog(catalogRequest));
     StatementResult ddl =
         step(
@@ -176,20 +215,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
           ExportFailures.VERIFICATION_FAILED);
     }
     if (!cataloged.replacedLocations().isEmpty()) {
-      // Queries that listed the old version before the switch may still be reading it.
-      step(
-          "cleanup",
-          () -> {
-            Workflow.sleep(Duration.ofSeconds(pipeline.storage().replaceGraceSeconds()));
-            return storage.removeReplacedObjects(
-                new PruneRequest(
-                    pipeline,
-                    cataloged.replacedLocations(),
-                    uris.stream()
-                        .map(uri -> uri.substring(0, uri.lastIndexOf('/') + 1))
-                        .distinct()
-                        .toList()));
-          });
+      removeReplacedVersions(request, uris);
     }
     RunSearchAttributes.rows(counted.rows());
     log.info(
@@ -220,6 +246,44 @@ public class ExportWorkflowImpl implements ExportWorkflow {
       return catalog.adoptCrawledTable(request);
     }
     return catalog.registerPartitions(request);
+  }
+
+  /**
+   * Removes the objects of the versions this run switched away from, once queries that listed them
+   * before the switch are done. The batch is landed and verified by now: should the removal fail,
+   * the leftover objects are logged, and the run neither fails nor rolls back (that would point the
+   * partitions at a version partly removed).
+   */
+  private void removeReplacedVersions(ExportRequest request, List<String> uris) {
+    PipelineSpec pipeline = request.pipeline();
+    boolean failureKeepsRun =
+        Workflow.getVersion(CLEANUP_FAILURE_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION;
+    try {
+      step(
+          "cleanup",
+          () -> {
+            Workflow.sleep(Duration.ofSeconds(pipeline.storage().replaceGraceSeconds()));
+            return storage.removeReplacedObjects(
+                new PruneRequest(
+                    pipeline,
+                    cataloged.replacedLocations(),
+                    uris.stream()
+                        .map(uri -> uri.substring(0, uri.lastIndexOf('/') + 1))
+                        .distinct()
+                        .toList()));
+          });
+    } catch (ApplicationFailure leftover) {
+      if (!failureKeepsRun) {
+        throw leftover;
+      }
+      log.error(
+          "batch {} is verified, but the replaced versions' objects under {} could not all be"
+              + " removed; no partition points at them, delete them by hand: {}",
+          request.batchId(),
+          cataloged.replacedLocations(),
+          leftover.getOriginalMessage());
+    }
   }
 
   /**

@@ -14,7 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExportWorkflowReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"histories/export-happy.json", "histories/export-host-gone.json"})
+  @ValueSource(
+      strings = {
+        "histories/export-happy.json",
+        "histories/export-host-gone.json",
+        "histories/export-replace-failed.json"
+      })
   void replaysRecordedHistories(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(history, ExportWorkflowImpl.class);
   }

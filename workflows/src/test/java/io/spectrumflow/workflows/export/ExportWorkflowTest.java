@@ -348,8 +348,56 @@ class ExportWorkflowTest {
             "catalog",
             "ddl",
             "verify",
-            "restore {2026-11-24=s3://lake/exports/events/date=2026-11-24/batch=old/}",
+            "undo switch r2 [2026-11-23, 2026-11-24]",
             "remove batch r2 [2026-11-23, 2026-11-24]");
+  }
+
+  @Test
+  void aReplacingRunWhoseCatalogStepFailsHalfwayStillUndoesItsSwitches() {
+    RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
+    recording.catalogFailuresLeft.set(Integer.MAX_VALUE);
+    startWorkers(recording);
+
+    assertThatThrownBy(
+            () -> workflow("r3").export(TestPipelines.request("r3", TestPipelines.replacing())))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(activities.calls)
+        .endsWith(
+            "catalog",
+            "undo switch r3 [2026-11-23, 2026-11-24]",
+            "remove batch r3 [2026-11-23," + " 2026-11-24]");
+  }
+
+  @Test
+  void aFailedRerunKeepsTheObjectsAnEarlierRunOfTheBatchSwitchedTo() {
+    RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
+    recording.countAnswer = 0;
+    recording.undoAnswer =
+        new UndoSwitchResult(List.of("2026-11-24"), List.of(), List.of("2026-11-23"));
+    startWorkers(recording);
+
+    assertThatThrownBy(
+            () -> workflow("r4").export(TestPipelines.request("r4", TestPipelines.replacing())))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(activities.calls)
+        .endsWith("undo switch r4 [2026-11-23, 2026-11-24]", "remove batch r4 [2026-11-24]");
+  }
+
+  @Test
+  void aCleanupThatFailsAfterTheVerifiedSwitchLeavesTheRunDone() {
+    RecordingActivities recording = new RecordingActivities(HOST_QUEUE);
+    recording.pruneFailure =
+        ApplicationFailure.newNonRetryableFailure("Access Denied", "AwsCallFailed");
+    startWorkers(recording);
+    ExportWorkflow workflow = workflow("r5");
+
+    ExportResult result = workflow.export(TestPipelines.request("r5", TestPipelines.replacing()));
+
+    assertThat(result.rowsVerified()).isEqualTo(3);
+    assertThat(workflow.progress().step()).isEqualTo("done");
+    assertThat(activities.calls).last().asString().startsWith("prune ");
   }
 
   @Test
@@ -391,7 +439,14 @@ class ExportWorkflowTest {
     Files.createDirectories(dir);
     workflow("host-gone").export(TestPipelines.request("host-gone"));
     workflow("happy").export(TestPipelines.request("happy"));
-    for (String batch : List.of("happy", "host-gone")) {
+    activities.countAnswer = 0;
+    try {
+      workflow("replace-failed")
+          .export(TestPipelines.request("replace-failed", TestPipelines.replacing()));
+    } catch (WorkflowFailedException expected) {
+      // a replacing run whose verify fails, and is rolled back
+    }
+    for (String batch : List.of("happy", "host-gone", "replace-failed")) {
       String json =
           env.getWorkflowClient().fetchHistory(ExportWorkflowIds.of("events", batch)).toJson(true);
       Files.writeString(dir.resolve("export-" + batch + ".json"), json);

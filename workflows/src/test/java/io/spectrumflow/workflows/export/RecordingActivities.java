@@ -27,6 +27,9 @@ class RecordingActivities
   volatile RuntimeException dumpFailure;
   volatile RuntimeException crawlFailure;
   volatile long countAnswer = 3;
+  volatile RuntimeException pruneFailure;
+  volatile UndoSwitchResult undoAnswer =
+      new UndoSwitchResult(List.of("2026-11-24"), List.of("2026-11-23"), List.of());
 
   /** The host queue each dump names, in turn; the last one is repeated. */
   final List<String> hostQueues;
@@ -144,6 +147,12 @@ class RecordingActivities
   }
 
   @Override
+  public UndoSwitchResult undoPartitionSwitch(UndoSwitchRequest request) {
+    calls.add("undo switch " + request.batchId() + " " + request.partitionValues());
+    return undoAnswer;
+  }
+
+  @Override
   public int removeBatchObjects(RemoveBatchRequest request) {
     calls.add("remove batch " + request.batchId() + " " + request.partitionValues());
     return 2;
@@ -152,6 +161,9 @@ class RecordingActivities
   @Override
   public int removeReplacedObjects(PruneRequest request) {
     calls.add("prune " + request.locations() + " keep " + request.keep());
+    if (pruneFailure != null) {
+      throw pruneFailure;
+    }
     return request.locations().size();
   }
 
