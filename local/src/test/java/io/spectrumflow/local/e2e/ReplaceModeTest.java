@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.spectrumflow.workflows.export.ExportResult;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.temporal.client.WorkflowFailedException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -29,23 +30,28 @@ class ReplaceModeTest {
   @BeforeAll
   void start() throws Exception {
     stack = new RunningStack(dir.resolve("data"));
-    pipeline =
-        RunningStack.pipeline(
-            dir,
-            "daily",
-            """
-            pipelines:
-              daily:
-                format: ndjson
-                storage: {bucket: lake, prefix: replace, mode: replace-partitions, replaceGraceSeconds: 1}
-                partition: {field: ts}
-                catalog: {database: rep, table: daily}
-                redshift:
-                  clusterIdentifier: spectrumflow-local
-                  dbUser: awsuser
-                  externalSchema: rep
-                  iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
-            """);
+    pipeline = pipeline("rep", "arn:aws:iam::000000000000:role/spectrumflow-spectrum");
+  }
+
+  /** The daily pipeline, with its own external schema and Spectrum role. */
+  private static PipelineSpec pipeline(String externalSchema, String iamRole) throws IOException {
+    return RunningStack.pipeline(
+        dir,
+        "daily",
+        """
+        pipelines:
+          daily:
+            format: ndjson
+            storage: {bucket: lake, prefix: replace, mode: replace-partitions, replaceGraceSeconds: 1}
+            partition: {field: ts}
+            catalog: {database: rep, table: daily}
+            redshift:
+              clusterIdentifier: spectrumflow-local
+              dbUser: awsuser
+              externalSchema: %s
+              iamRole: %s
+        """
+            .formatted(externalSchema, iamRole));
   }
 
   @AfterAll
@@ -77,23 +83,7 @@ class ReplaceModeTest {
     List<String> before = stack.objectsUnderTable(pipeline);
     // Same table, but a DDL that Redshift refuses: the run fails after its catalog step switched
     // 2026-11-25 to the new version and created 2026-11-26.
-    PipelineSpec refused =
-        RunningStack.pipeline(
-            dir,
-            "daily",
-            """
-            pipelines:
-              daily:
-                format: ndjson
-                storage: {bucket: lake, prefix: replace, mode: replace-partitions, replaceGraceSeconds: 1}
-                partition: {field: ts}
-                catalog: {database: rep, table: daily}
-                redshift:
-                  clusterIdentifier: spectrumflow-local
-                  dbUser: awsuser
-                  externalSchema: rep_refused
-                  iamRole: arn:aws:iam::000000000000:role/not-associated
-            """);
+    PipelineSpec refused = pipeline("rep_refused", "arn:aws:iam::000000000000:role/not-associated");
 
     assertThatThrownBy(
             () ->

@@ -217,23 +217,7 @@ class FaultInjectionTest {
 
   @Test
   void aReplacingRunWhoseSwitchFailsHalfwayLeavesTheOldDaysAsTheyWere() throws Exception {
-    PipelineSpec replacing =
-        RunningStack.pipeline(
-            dir,
-            "switched",
-            """
-            pipelines:
-              switched:
-                format: ndjson
-                storage: {bucket: lake, prefix: faults, mode: replace-partitions, replaceGraceSeconds: 1}
-                partition: {field: ts}
-                catalog: {database: faults, table: switched}
-                redshift:
-                  clusterIdentifier: spectrumflow-local
-                  dbUser: awsuser
-                  externalSchema: faults
-                  iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
-            """);
+    PipelineSpec replacing = replacingPipeline("switched");
     stack.export(replacing, "monday", ROWS);
     List<String> before = stack.objectsUnderTable(replacing);
     // The new day is registered, then switching the existing days fails on every attempt.
@@ -272,23 +256,7 @@ class FaultInjectionTest {
 
   @Test
   void aSwitchWhoseAnswerIsLostIsRecognisedOnRetryAndTheOldVersionStillPruned() throws Exception {
-    PipelineSpec replacing =
-        RunningStack.pipeline(
-            dir,
-            "lost",
-            """
-            pipelines:
-              lost:
-                format: ndjson
-                storage: {bucket: lake, prefix: faults, mode: replace-partitions, replaceGraceSeconds: 1}
-                partition: {field: ts}
-                catalog: {database: faults, table: lost}
-                redshift:
-                  clusterIdentifier: spectrumflow-local
-                  dbUser: awsuser
-                  externalSchema: faults
-                  iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
-            """);
+    PipelineSpec replacing = replacingPipeline("lost");
     stack.export(replacing, "first", ROWS);
     // Glue switches the partitions, but the worker never hears so, however often the SDK asks:
     // its catalog attempt fails. The retried attempt finds the partitions switched already.
@@ -306,6 +274,27 @@ class FaultInjectionTest {
         .isNotEmpty()
         .allMatch(key -> key.contains("/batch=second/"), "under the second batch's version");
     assertThat(stack.count(replacing, "SELECT count(*) FROM \"faults\".\"lost\"")).isEqualTo(3);
+  }
+
+  /** A replace-mode pipeline of its own table, with a one-second grace period. */
+  private static PipelineSpec replacingPipeline(String name) throws java.io.IOException {
+    return RunningStack.pipeline(
+        dir,
+        name,
+        """
+        pipelines:
+          %1$s:
+            format: ndjson
+            storage: {bucket: lake, prefix: faults, mode: replace-partitions, replaceGraceSeconds: 1}
+            partition: {field: ts}
+            catalog: {database: faults, table: %1$s}
+            redshift:
+              clusterIdentifier: spectrumflow-local
+              dbUser: awsuser
+              externalSchema: faults
+              iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
+        """
+            .formatted(name));
   }
 
   @Test
