@@ -2,7 +2,6 @@ package io.spectrumflow.workflows.export;
 
 import io.spectrumflow.workflows.pipeline.CatalogMode;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
-import io.spectrumflow.workflows.pipeline.WriteMode;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -26,9 +25,6 @@ public class ExportWorkflowImpl implements ExportWorkflow {
 
   private static final Logger log = Workflow.getLogger(ExportWorkflowImpl.class);
 
-  /** Rollback undoes replace-mode switches as the partitions record them (version 1). */
-  private static final String UNDO_SWITCH_CHANGE = "undo-switch-from-partitions";
-
   /** A cleanup that fails after the switch is logged, not a failure of the run (version 1). */
   private static final String CLEANUP_FAILURE_CHANGE = "cleanup-failure-keeps-run";
 
@@ -45,6 +41,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
   private final AlertActivities alerts =
       Workflow.newActivityStub(AlertActivities.class, ExportStepOptions.alert());
   private final RunProgress progress = new RunProgress();
+  private final RunRollback rollback = new RunRollback(catalog, storage, progress);
 
   // What the run has done so far, for its rollback.
   private String batchTime;
@@ -60,77 +57,13 @@ public class ExportWorkflowImpl implements ExportWorkflow {
       return result;
     } catch (TemporalFailure failure) {
       String failedStep = progress.current();
-      rollBack(request);
+      if (!writtenPartitions.isEmpty()) {
+        rollback.run(request, batchTime, List.copyOf(writtenPartitions), catalogStarted, cataloged);
+      }
       progress.finish("failed");
       alert(request, failedStep, failure);
       throw failure;
     }
-  }
-
-  /**
-   * A failed run takes back what it wrote, so the table reads as if the batch had never come:
-   * partitions it switched (replace mode) point back at their previous version, partitions it
-   * created are removed, and its objects are deleted. Runs even when the run was cancelled.
-   */
-  private void rollBack(ExportRequest request) {
-    if (writtenPartitions.isEmpty()) {
-      return; // nothing reached S3
-    }
-    PipelineSpec pipeline = request.pipeline();
-    List<String> partitions = List.copyOf(writtenPartitions);
-    Workflow.newDetachedCancellationScope(
-            () -> {
-              try {
-                progress.step(
-                    "rollback",
-                    () -> {
-                      List<String> removable = undoCatalog(request, partitions);
-                      return removable.isEmpty()
-                          ? 0
-                          : storage.removeBatchObjects(
-                              new RemoveBatchRequest(
-                                  pipeline, request.batchId(), batchTime, removable));
-                    });
-              } catch (ActivityFailure undone) {
-                log.error(
-                    "rollback of batch {} failed; its objects may remain under {}: {}",
-                    request.batchId(),
-                    pipeline.tableLocation(),
-                    undone.getCause().getMessage());
-              }
-            })
-        .run();
-  }
-
-  /**
-   * Takes back this run's catalog changes and tells the partitions whose objects may then go. In
-   * replace mode the partitions themselves record which run switched them, so a catalog step that
-   * failed halfway is undone as well as one that finished; a partition an earlier run of the same
-   * batch switched keeps its objects.
-   */
-  private List<String> undoCatalog(ExportRequest request, List<String> partitions) {
-    PipelineSpec pipeline = request.pipeline();
-    if (!catalogStarted || pipeline.storage().mode() != WriteMode.REPLACE_PARTITIONS) {
-      return partitions;
-    }
-    if (Workflow.getVersion(UNDO_SWITCH_CHANGE, Workflow.DEFAULT_VERSION, 1)
-        == Workflow.DEFAULT_VERSION) {
-      // a run recorded before switches were recorded in the partitions
-      if (cataloged != null && !cataloged.replaced().isEmpty()) {
-        catalog.restorePartitions(new RestoreRequest(pipeline, cataloged.replaced()));
-      }
-      return partitions;
-    }
-    UndoSwitchResult undone =
-        catalog.undoPartitionSwitch(new UndoSwitchRequest(pipeline, request.batchId(), partitions));
-    if (!undone.kept().isEmpty()) {
-      log.warn(
-          "batch {}: partitions {} were switched by an earlier run of this batch; their objects"
-              + " stay",
-          request.batchId(),
-          undone.kept());
-    }
-    return partitions.stream().filter(p -> !undone.kept().contains(p)).toList();
   }
 
   /** Once per failed run: the webhook hears of the run's failure, not of retried attempts. */
