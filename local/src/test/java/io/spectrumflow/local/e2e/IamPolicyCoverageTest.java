@@ -29,13 +29,14 @@ class IamPolicyCoverageTest {
           "iam:PassRole", "checked by Glue when the crawler is created, not an API call of ours",
           "glue:UpdateCrawler", "only when the crawler's definition changed",
           "glue:BatchCreatePartition", "crawler mode: only for partitions the crawl missed",
+          "glue:BatchDeletePartition", "replace mode: only when a failed run drops its partitions",
           "glue:GetDatabases", "the worker application's health check",
           "redshift-data:ListStatements", "the worker application's health check");
 
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"direct", "crawler"})
+  @ValueSource(strings = {"direct", "crawler", "replace"})
   void thePolicyCoversExactlyTheCallsOfARun(String mode) throws Exception {
     try (RunningStack stack = new RunningStack(dir.resolve("data"))) {
       check(stack, mode);
@@ -51,7 +52,7 @@ class IamPolicyCoverageTest {
             pipelines:
               audited:
                 format: ndjson
-                storage: {bucket: lake, prefix: audit}
+                storage: {bucket: lake, prefix: audit, mode: %s, replaceGraceSeconds: 1}
                 partition: {field: ts}
                 catalog:
                   mode: %s
@@ -64,9 +65,16 @@ class IamPolicyCoverageTest {
                   externalSchema: audit
                   iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
             """
-                .formatted(mode));
+                .formatted(
+                    mode.equals("replace") ? "replace-partitions" : "append",
+                    mode.equals("crawler") ? "crawler" : "direct"));
     stack.export(pipeline, "b1", "{\"id\": 1, \"ts\": \"2026-11-20T10:00:00Z\"}\n");
-    stack.export(pipeline, "b2", "{\"id\": 2, \"ts\": \"2026-11-21T10:00:00Z\", \"new\": true}\n");
+    // a new column on a new day, and (replace mode) the first day again
+    stack.export(
+        pipeline,
+        "b2",
+        "{\"id\": 2, \"ts\": \"2026-11-21T10:00:00Z\", \"new\": true}\n"
+            + "{\"id\": 3, \"ts\": \"2026-11-20T11:00:00Z\"}\n");
 
     Set<String> called = new TreeSet<>();
     List.copyOf(stack.workerCalls).forEach(call -> called.add(IamActions.of(call)));
