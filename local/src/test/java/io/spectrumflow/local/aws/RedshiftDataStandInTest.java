@@ -252,6 +252,100 @@ class RedshiftDataStandInTest {
     assertThat(count("SELECT count(*) FROM spectrum.events")).isEqualTo(9);
   }
 
+  @Test
+  void systemViewsShowExternalSchemasTablesColumnsAndPartitions() throws Exception {
+    glue.createDatabase(b -> b.databaseInput(d -> d.name("viewsdb")));
+    glue.createTable(
+        b ->
+            b.databaseName("viewsdb")
+                .tableInput(
+                    TableInput.builder()
+                        .name("clicks")
+                        .tableType("EXTERNAL_TABLE")
+                        .partitionKeys(column("date", "string"))
+                        .storageDescriptor(
+                            s ->
+                                s.location("s3://lake/clicks/")
+                                    .inputFormat(
+                                        "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat")
+                                    .serdeInfo(
+                                        d ->
+                                            d.serializationLibrary(
+                                                "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"))
+                                    .columns(column("id", "bigint"), column("at", "timestamp")))
+                        .build()));
+    glue.batchCreatePartition(
+        b ->
+            b.databaseName("viewsdb")
+                .tableName("clicks")
+                .partitionInputList(
+                    PartitionInput.builder()
+                        .values("2026-11-24")
+                        .storageDescriptor(s -> s.location("s3://lake/clicks/date=2026-11-24/"))
+                        .build()));
+    run(
+        "CREATE EXTERNAL SCHEMA views_schema FROM DATA CATALOG DATABASE 'viewsdb'"
+            + " IAM_ROLE '"
+            + ROLE
+            + "' REGION 'us-east-1'");
+
+    assertThat(
+            rows(
+                "SELECT schemaname, databasename, eskind, esoptions FROM svv_external_schemas"
+                    + " WHERE schemaname = 'views_schema'"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.get(0).stringValue()).isEqualTo("views_schema");
+              assertThat(r.get(1).stringValue()).isEqualTo("viewsdb");
+              assertThat(r.get(2).longValue()).isEqualTo(1);
+              assertThat(r.get(3).stringValue())
+                  .isEqualTo("{\"IAM_ROLE\":\"" + ROLE + "\",\"REGION\":\"us-east-1\"}");
+            });
+    assertThat(
+            rows(
+                "SELECT tablename, location, serialization_lib, compressed"
+                    + " FROM SVV_EXTERNAL_TABLES WHERE schemaname = 'views_schema'"))
+        .extracting(
+            r ->
+                r.get(0).stringValue()
+                    + " "
+                    + r.get(1).stringValue()
+                    + " "
+                    + r.get(2).stringValue()
+                    + " "
+                    + r.get(3).longValue())
+        .containsExactly(
+            "clicks s3://lake/clicks/"
+                + " org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe 0");
+    assertThat(
+            rows(
+                "SELECT columnname, external_type, columnnum, part_key FROM svv_external_columns"
+                    + " WHERE schemaname = 'views_schema' ORDER BY columnnum"))
+        .extracting(
+            r ->
+                r.get(0).stringValue()
+                    + " "
+                    + r.get(1).stringValue()
+                    + " "
+                    + r.get(2).longValue()
+                    + " "
+                    + r.get(3).longValue())
+        .containsExactly("id bigint 1 0", "at timestamp 2 0", "date string 3 1");
+    assertThat(
+            rows(
+                "SELECT tablename, \"values\", location FROM svv_external_partitions"
+                    + " WHERE schemaname = 'views_schema'"))
+        .extracting(
+            r ->
+                r.get(0).stringValue()
+                    + " "
+                    + r.get(1).stringValue()
+                    + " "
+                    + r.get(2).stringValue())
+        .containsExactly("clicks [\"2026-11-24\"] s3://lake/clicks/date=2026-11-24/");
+  }
+
   private static PartitionInput partition(String date) {
     return PartitionInput.builder()
         .values(date)

@@ -29,6 +29,7 @@ public final class RedshiftEngine implements AutoCloseable {
   private final GlueCatalog catalog;
   private final ExternalSchemaCommands commands;
   private final SpectrumViews views;
+  private final ExternalCatalogViews catalogViews;
   private final Map<String, RedshiftDatabase> open = new HashMap<>();
 
   public RedshiftEngine(Path dir, GlueCatalog catalog, S3ObjectCache cache, RoleAssociation roles) {
@@ -36,6 +37,7 @@ public final class RedshiftEngine implements AutoCloseable {
     this.catalog = catalog;
     this.commands = new ExternalSchemaCommands(catalog, roles);
     this.views = new SpectrumViews(catalog, cache);
+    this.catalogViews = new ExternalCatalogViews(catalog);
   }
 
   /**
@@ -46,7 +48,7 @@ public final class RedshiftEngine implements AutoCloseable {
   public SqlSession session(SessionUser user, String databaseName) throws RedshiftSqlException {
     RedshiftDatabase database = database(databaseName);
     try {
-      return new SqlSession(user, database, database.connect(), commands, views);
+      return new SqlSession(user, database, database.connect(), commands, views, catalogViews);
     } catch (SQLException e) {
       throw new RedshiftSqlException(RedshiftErrors.message(e, ""), e);
     }

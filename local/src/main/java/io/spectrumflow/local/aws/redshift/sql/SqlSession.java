@@ -20,6 +20,7 @@ public final class SqlSession implements AutoCloseable {
   private final Connection connection;
   private final ExternalSchemaCommands commands;
   private final SpectrumViews views;
+  private final ExternalCatalogViews catalogViews;
   private volatile Statement running;
   private volatile boolean cancelled;
 
@@ -28,12 +29,14 @@ public final class SqlSession implements AutoCloseable {
       RedshiftDatabase database,
       Connection connection,
       ExternalSchemaCommands commands,
-      SpectrumViews views) {
+      SpectrumViews views,
+      ExternalCatalogViews catalogViews) {
     this.user = user;
     this.database = database;
     this.connection = connection;
     this.commands = commands;
     this.views = views;
+    this.catalogViews = catalogViews;
   }
 
   /**
@@ -45,6 +48,7 @@ public final class SqlSession implements AutoCloseable {
     String text = SqlText.trim(sql);
     return CreateExternalSchema.parse(text).isEmpty()
         && externalDrop(text).isEmpty()
+        && !ExternalCatalogViews.mentioned(text)
         && SqlText.tablesIn(text, database.externalSchemas.names()).isEmpty();
   }
 
@@ -92,12 +96,16 @@ public final class SqlSession implements AutoCloseable {
         return StatementOutcome.noResult(0);
       }
       Set<SqlText.TableName> external = SqlText.tablesIn(text, database.externalSchemas.names());
-      if (external.isEmpty()) {
+      boolean systemViews = ExternalCatalogViews.mentioned(text);
+      if (external.isEmpty() && !systemViews) {
         return run(text);
       }
       checkRoles(external);
       database.spectrumLock.lock();
       try {
+        if (systemViews) {
+          catalogViews.create(connection, database.name, database.externalSchemas.all());
+        }
         views.refresh(
             connection, database.externalSchemas, external, SqlText.mentionsPseudoColumns(text));
         useViewsOf(external);
@@ -105,6 +113,9 @@ public final class SqlSession implements AutoCloseable {
           return run(text);
         } finally {
           useViewsOf(Set.of());
+          if (systemViews) {
+            ExternalCatalogViews.drop(connection);
+          }
         }
       } finally {
         database.spectrumLock.unlock();
