@@ -86,6 +86,9 @@
  *   <li>A batch runs in one transaction only when none of its statements touches an external
  *       schema; otherwise a failure does not roll back the statements before it.
  *   <li>A query that names {@code "$path"} or {@code "$size"} also gets them from {@code SELECT *}.
+ *   <li>Of Redshift's system views, SVV_EXTERNAL_SCHEMAS, SVV_EXTERNAL_TABLES, SVV_EXTERNAL_COLUMNS
+ *       and SVV_EXTERNAL_PARTITIONS exist (unqualified names, Redshift's columns, filled when a
+ *       statement names them); other system tables and views (STL_, SVL_, PG_ ...) do not.
  *   <li>Spectrum views read Parquet only; sessions (SessionId) and GetStatementResultV2 (CSV) are
  *       not implemented yet.
  *   <li>A Spectrum query reads the partition list once, so a partition whose Location is switched
