@@ -550,6 +550,17 @@ class GlueCrawlerStandInTest {
           .containsExactly("c-one", "c-three");
       assertThat(client.listCrawlers(b -> b.tags(Map.of("team", "b"))).crawlerNames())
           .containsExactly("c-two");
+      String arn = "arn:aws:glue:us-east-1:000000000000:crawler/c-one";
+      client.tagResource(b -> b.resourceArn(arn).tagsToAdd(Map.of("team", "b", "cost", "7")));
+      client.untagResource(b -> b.resourceArn(arn).tagsToRemove("cost"));
+      assertThat(client.getTags(b -> b.resourceArn(arn)).tags()).isEqualTo(Map.of("team", "b"));
+      assertThat(client.listCrawlers(b -> b.tags(Map.of("team", "b"))).crawlerNames())
+          .containsExactly("c-one", "c-two");
+      assertThatThrownBy(
+              () ->
+                  client.getTags(
+                      b -> b.resourceArn("arn:aws:glue:us-east-1:000000000000:crawler/nope")))
+          .isInstanceOf(EntityNotFoundException.class);
       assertThat(
               client.getCrawlersPaginator(b -> b.maxResults(1)).stream()
                   .flatMap(page -> page.crawlers().stream()))

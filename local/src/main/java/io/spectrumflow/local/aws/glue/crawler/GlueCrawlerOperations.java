@@ -3,6 +3,7 @@ package io.spectrumflow.local.aws.glue.crawler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spectrumflow.local.aws.glue.GlueNames;
+import io.spectrumflow.local.aws.http.AwsException;
 import io.spectrumflow.local.aws.http.AwsJson;
 import io.spectrumflow.local.aws.http.JsonRequest;
 import io.spectrumflow.local.aws.http.Operation;
@@ -37,7 +38,40 @@ public final class GlueCrawlerOperations {
     operations.put("StartCrawler", this::start);
     operations.put("StopCrawler", this::stop);
     operations.put("GetCrawlerMetrics", this::metrics);
+    operations.put("GetTags", this::getTags);
+    operations.put("TagResource", this::tagResource);
+    operations.put("UntagResource", this::untagResource);
     return operations;
+  }
+
+  /** Tags are kept for crawlers, the only taggable resources here. */
+  ObjectNode getTags(JsonRequest request) {
+    ObjectNode response = AwsJson.object();
+    response.set("Tags", crawlers.tags(crawlerOf(request)));
+    return response;
+  }
+
+  ObjectNode tagResource(JsonRequest request) {
+    ObjectNode add = request.optionalObject("TagsToAdd");
+    crawlers.retag(crawlerOf(request), add == null ? AwsJson.object() : add, List.of());
+    return AwsJson.object();
+  }
+
+  ObjectNode untagResource(JsonRequest request) {
+    crawlers.retag(crawlerOf(request), AwsJson.object(), request.requiredStrings("TagsToRemove"));
+    return AwsJson.object();
+  }
+
+  /** The crawler a resource ARN names: {@code arn:aws:glue:<region>:<account>:crawler/<name>}. */
+  private static String crawlerOf(JsonRequest request) {
+    String arn = request.requiredString("ResourceArn");
+    int crawler = arn.indexOf(":crawler/");
+    if (!arn.startsWith("arn:aws:glue:") || crawler < 0) {
+      throw new AwsException(
+          "EntityNotFoundException",
+          "Resource " + arn + " not found: only crawlers carry tags in this stand-in");
+    }
+    return arn.substring(crawler + ":crawler/".length());
   }
 
   ObjectNode create(JsonRequest request) {

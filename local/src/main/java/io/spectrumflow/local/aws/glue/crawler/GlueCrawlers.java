@@ -87,6 +87,19 @@ public final class GlueCrawlers implements AutoCloseable, CrawlRun.Listener {
         .toList();
   }
 
+  /** The crawler's tags. */
+  synchronized ObjectNode tags(String name) {
+    return find(name).tags.deepCopy();
+  }
+
+  /** Adds (or overwrites) and removes tags of the crawler; allowed while it runs. */
+  synchronized void retag(String name, ObjectNode add, List<String> remove) {
+    Crawler crawler = find(name);
+    crawler.tags.setAll(add);
+    remove.forEach(crawler.tags::remove);
+    store.save(name, crawler.stored());
+  }
+
   /** Replaces the definition with {@code change}'s result; not while the crawler runs. */
   synchronized void update(String name, Function<ObjectNode, ObjectNode> change) {
     Crawler crawler = find(name);
