@@ -306,15 +306,7 @@ class RedshiftDataStandInTest {
             rows(
                 "SELECT tablename, location, serialization_lib, compressed"
                     + " FROM SVV_EXTERNAL_TABLES WHERE schemaname = 'views_schema'"))
-        .extracting(
-            r ->
-                r.get(0).stringValue()
-                    + " "
-                    + r.get(1).stringValue()
-                    + " "
-                    + r.get(2).stringValue()
-                    + " "
-                    + r.get(3).longValue())
+        .extracting(RedshiftDataStandInTest::line)
         .containsExactly(
             "clicks s3://lake/clicks/"
                 + " org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe 0");
@@ -322,28 +314,21 @@ class RedshiftDataStandInTest {
             rows(
                 "SELECT columnname, external_type, columnnum, part_key FROM svv_external_columns"
                     + " WHERE schemaname = 'views_schema' ORDER BY columnnum"))
-        .extracting(
-            r ->
-                r.get(0).stringValue()
-                    + " "
-                    + r.get(1).stringValue()
-                    + " "
-                    + r.get(2).longValue()
-                    + " "
-                    + r.get(3).longValue())
+        .extracting(RedshiftDataStandInTest::line)
         .containsExactly("id bigint 1 0", "at timestamp 2 0", "date string 3 1");
     assertThat(
             rows(
                 "SELECT tablename, \"values\", location FROM svv_external_partitions"
                     + " WHERE schemaname = 'views_schema'"))
-        .extracting(
-            r ->
-                r.get(0).stringValue()
-                    + " "
-                    + r.get(1).stringValue()
-                    + " "
-                    + r.get(2).stringValue())
+        .extracting(RedshiftDataStandInTest::line)
         .containsExactly("clicks [\"2026-11-24\"] s3://lake/clicks/date=2026-11-24/");
+  }
+
+  /** A record's values as text, separated by spaces. */
+  private static String line(List<Field> record) {
+    return record.stream()
+        .map(f -> f.longValue() != null ? f.longValue().toString() : f.stringValue())
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   private static PartitionInput partition(String date) {

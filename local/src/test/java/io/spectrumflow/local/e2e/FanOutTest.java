@@ -23,23 +23,7 @@ class FanOutTest {
   @Test
   void chunksAgreeOnOneSchemaAndTheBatchLandsOnce() throws Exception {
     try (RunningStack stack = new RunningStack(dir.resolve("data"))) {
-      PipelineSpec pipeline =
-          RunningStack.pipeline(
-              dir,
-              "chunked",
-              """
-              pipelines:
-                chunked:
-                  format: ndjson
-                  storage: {bucket: lake, prefix: fanout}
-                  partition: {field: ts}
-                  catalog: {database: fanout, table: chunked}
-                  redshift:
-                    clusterIdentifier: spectrumflow-local
-                    dbUser: awsuser
-                    externalSchema: fanout
-                    iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
-              """);
+      PipelineSpec pipeline = pipeline("chunked", "partition: {field: ts}");
       // amount: whole numbers in one file, decimals in another, only nulls in the third
       List<String> inputs =
           List.of(
@@ -84,22 +68,7 @@ class FanOutTest {
   @Test
   void renamedFieldsLandInTheSameColumnsInEveryChunk() throws Exception {
     try (RunningStack stack = new RunningStack(dir.resolve("data"))) {
-      PipelineSpec pipeline =
-          RunningStack.pipeline(
-              dir,
-              "renamed",
-              """
-              pipelines:
-                renamed:
-                  format: ndjson
-                  storage: {bucket: lake, prefix: fanout}
-                  catalog: {database: fanout, table: renamed}
-                  redshift:
-                    clusterIdentifier: spectrumflow-local
-                    dbUser: awsuser
-                    externalSchema: fanout
-                    iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
-              """);
+      PipelineSpec pipeline = pipeline("renamed", "");
       // "date" clashes with the partition column; "Name" and "name" clash once made legal, and the
       // two files meet them in opposite orders.
       List<String> inputs =
@@ -134,6 +103,27 @@ class FanOutTest {
           .containsExactly(
               List.of("1", "upper-1", "lower-1", "d1"), List.of("2", "upper-2", "lower-2", "d2"));
     }
+  }
+
+  /** An NDJSON pipeline with a table of its own in the fanout database. */
+  private PipelineSpec pipeline(String name, String partition) throws java.io.IOException {
+    return RunningStack.pipeline(
+        dir,
+        name,
+        """
+        pipelines:
+          %1$s:
+            format: ndjson
+            storage: {bucket: lake, prefix: fanout}
+            %2$s
+            catalog: {database: fanout, table: %1$s}
+            redshift:
+              clusterIdentifier: spectrumflow-local
+              dbUser: awsuser
+              externalSchema: fanout
+              iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
+        """
+            .formatted(name, partition));
   }
 
   private static String rows(int firstId, int count, String amount) {

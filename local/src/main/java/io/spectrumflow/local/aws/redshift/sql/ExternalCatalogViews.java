@@ -128,36 +128,26 @@ final class ExternalCatalogViews {
         json(storage.path("SerdeInfo").path("Parameters")),
         storage.path("Compressed").asBoolean(false) ? 1 : 0,
         json(table.path("Parameters")));
-    int number = 0;
-    for (JsonNode column : storage.path("Columns")) {
+    // data columns first, then the partition keys, numbered on from them
+    List<JsonNode> columns = new ArrayList<>();
+    storage.path("Columns").forEach(columns::add);
+    int dataColumns = columns.size();
+    table.path("PartitionKeys").forEach(columns::add);
+    for (int i = 0; i < columns.size(); i++) {
       insert(
           connection,
           "svv_external_columns",
           database,
           schema.name(),
           name,
-          column.path("Name").asText(),
-          column.path("Type").asText(),
-          ++number,
-          0,
+          columns.get(i).path("Name").asText(),
+          columns.get(i).path("Type").asText(),
+          i + 1,
+          i < dataColumns ? 0 : i - dataColumns + 1,
           "");
     }
-    int key = 0;
-    for (JsonNode column : table.path("PartitionKeys")) {
-      insert(
-          connection,
-          "svv_external_columns",
-          database,
-          schema.name(),
-          name,
-          column.path("Name").asText(),
-          column.path("Type").asText(),
-          ++number,
-          ++key,
-          "");
-    }
-    if (key == 0) {
-      return;
+    if (columns.size() == dataColumns) {
+      return; // not partitioned
     }
     List<ObjectNode> partitions;
     try {
