@@ -11,6 +11,8 @@ import io.spectrumflow.workflows.pipeline.SourceFormat;
 import io.spectrumflow.workflows.pipeline.TimestampEncoding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,30 +31,35 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Min and max of string columns, as readers use them to skip row groups: each column chunk's must
- * be its own values' extremes in UTF-8 byte order, for dictionary and plain pages alike.
+ * Min and max, as readers use them to skip row groups: each column chunk's must be its own values'
+ * extremes — strings in UTF-8 byte order, for dictionary and plain pages alike; numbers and
+ * timestamps (as microseconds) in numeric order.
  */
 class ParquetDumperStatisticsTest {
 
-  /** UTF-8 unsigned byte order, which Parquet uses for strings. */
-  private static final Comparator<String> UTF8_ORDER =
+  /** UTF-8 unsigned byte order for strings, which Parquet uses; numeric order for numbers. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static final Comparator<Object> ORDER =
       (a, b) ->
-          Arrays.compareUnsigned(
-              a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+          a instanceof String x
+              ? Arrays.compareUnsigned(
+                  x.getBytes(StandardCharsets.UTF_8), ((String) b).getBytes(StandardCharsets.UTF_8))
+              : ((Comparable) a).compareTo(b);
 
-  private static final List<String> COLUMNS = List.of("tag", "text", "sparse");
+  private static final List<String> COLUMNS = List.of("tag", "text", "sparse", "n", "d", "ts");
 
   @TempDir Path dir;
 
   @ParameterizedTest
   @ValueSource(ints = {256 << 10, 1 << 20}) // one page per column chunk; two or more
-  void stringMinAndMaxAreEachRowGroupsOwnExtremes(int rowGroupBytes) throws Exception {
+  void minAndMaxAreEachRowGroupsOwnExtremes(int rowGroupBytes) throws Exception {
     // tag: few values (dictionary pages), with é above every ASCII letter in byte order;
-    // text: unique values (plain pages); sparse: mostly one value or null, rare extremes.
+    // text: unique values (plain pages); sparse: mostly one value or null, rare extremes;
+    // n, d, ts: bigint, double and timestamp values of both signs, some null.
     List<String> tags = List.of("mango", "Zoë", "éclair", "apple", "zebra", "Apple", "m");
     Random random = new Random(42);
     int rows = 70_000;
-    Map<String, List<String>> expected = new HashMap<>();
+    Map<String, List<Object>> expected = new HashMap<>();
     COLUMNS.forEach(c -> expected.put(c, new ArrayList<>()));
     StringBuilder ndjson = new StringBuilder();
     for (int i = 0; i < rows; i++) {
@@ -62,6 +69,13 @@ class ParquetDumperStatisticsTest {
       expected.get("tag").add(tag);
       expected.get("text").add(text);
       expected.get("sparse").add(sparse);
+      Long n = i % 11 == 0 ? null : random.nextLong() >> random.nextInt(64);
+      Double d = i % 13 == 0 ? null : (random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(9));
+      Instant ts =
+          Instant.ofEpochSecond(1_700_000_000L + random.nextInt(), random.nextInt(1000) * 1000);
+      expected.get("n").add(n);
+      expected.get("d").add(d);
+      expected.get("ts").add(ChronoUnit.MICROS.between(Instant.EPOCH, ts));
       ndjson
           .append("{\"tag\": \"")
           .append(tag)
@@ -69,7 +83,13 @@ class ParquetDumperStatisticsTest {
           .append(text)
           .append("\", \"sparse\": ")
           .append(sparse == null ? "null" : "\"" + sparse + "\"")
-          .append("}\n");
+          .append(", \"n\": ")
+          .append(n)
+          .append(", \"d\": ")
+          .append(d)
+          .append(", \"ts\": \"")
+          .append(ts)
+          .append("\"}\n");
     }
 
     // Readers see each column chunk's statistics (parquet-mr keeps page statistics out of the
@@ -106,18 +126,22 @@ class ParquetDumperStatisticsTest {
     assertThat(groups).as("row groups").isGreaterThan(1);
   }
 
-  private static void assertExtremes(String where, Statistics<?> stats, List<String> values) {
-    List<String> present = values.stream().filter(v -> v != null).toList();
+  private static void assertExtremes(String where, Statistics<?> stats, List<Object> values) {
+    List<Object> present = values.stream().filter(v -> v != null).toList();
     assertThat(stats.getNumNulls()).as(where + ": nulls").isEqualTo(values.size() - present.size());
     if (present.isEmpty()) {
       assertThat(stats.hasNonNullValue()).as(where).isFalse();
       return;
     }
-    assertThat(((Binary) stats.genericGetMin()).toStringUsingUTF8())
+    assertThat(plain(stats.genericGetMin()))
         .as(where + ": min")
-        .isEqualTo(present.stream().min(UTF8_ORDER).orElseThrow());
-    assertThat(((Binary) stats.genericGetMax()).toStringUsingUTF8())
+        .isEqualTo(present.stream().min(ORDER).orElseThrow());
+    assertThat(plain(stats.genericGetMax()))
         .as(where + ": max")
-        .isEqualTo(present.stream().max(UTF8_ORDER).orElseThrow());
+        .isEqualTo(present.stream().max(ORDER).orElseThrow());
+  }
+
+  private static Object plain(Object statistic) {
+    return statistic instanceof Binary binary ? binary.toStringUsingUTF8() : statistic;
   }
 }
