@@ -20,11 +20,7 @@ import org.apache.parquet.schema.PrimitiveType;
  * not tried again in the file's later row groups.
  */
 public abstract sealed class ColumnWriter
-    permits Int64ColumnWriter,
-        DoubleColumnWriter,
-        BooleanColumnWriter,
-        BinaryColumnWriter,
-        Int96ColumnWriter {
+    permits EightByteColumnWriter, BooleanColumnWriter, BinaryColumnWriter, Int96ColumnWriter {
 
   /** Rows per page at most, as parquet-mr's default page row count limit. */
   static final int PAGE_ROWS = 20_000;
