@@ -1,13 +1,14 @@
 package io.spectrumflow.activities.dump;
 
+import static io.spectrumflow.activities.dump.RecordTranscripts.bytes;
+import static io.spectrumflow.activities.dump.RecordTranscripts.concat;
+import static io.spectrumflow.activities.dump.RecordTranscripts.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -103,36 +104,6 @@ class CsvByteReaderTest {
     }
   }
 
-  /** Each record as text: number, line, then every field's name, token and value. */
-  private static List<String> records(RecordReader reader) throws IOException {
-    List<String> records = new ArrayList<>();
-    SourceRecord record = new SourceRecord();
-    try (reader) {
-      while (reader.next(record)) {
-        StringBuilder shown = new StringBuilder();
-        shown.append(record.number()).append('@').append(record.line());
-        for (int i = 0; i < record.size(); i++) {
-          shown.append(" [").append(record.name(i)).append("]:").append(record.token(i));
-          if (record.token(i) == RawToken.TEXT) {
-            shown.append('=').append(record.rawText(i));
-          }
-          if (record.hasSlice(i)) {
-            byte[] slice =
-                Arrays.copyOfRange(
-                    record.sliceBytes(i),
-                    record.sliceOffset(i),
-                    record.sliceOffset(i) + record.sliceLength(i));
-            assertThat(slice).isEqualTo(record.rawText(i).getBytes(StandardCharsets.UTF_8));
-          }
-        }
-        records.add(shown.toString());
-      }
-    } catch (BadInputException e) {
-      records.add("error " + e.record() + "/" + e.line() + ": " + e.getMessage());
-    }
-    return records;
-  }
-
   /** A header of four columns and rows of values, quoted when needed or at random. */
   private static String generate(Random random, int rows) {
     String end = LINE_ENDS[random.nextInt(LINE_ENDS.length)];
@@ -163,15 +134,5 @@ class CsvByteReaderTest {
 
   private Path write(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] both = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
   }
 }
