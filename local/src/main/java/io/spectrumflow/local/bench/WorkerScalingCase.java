@@ -172,14 +172,7 @@ final class WorkerScalingCase {
   private Path workerConfig(EmbeddedStack stack) throws IOException {
     String yaml =
         """
-        temporal: {target: "%s"}
-        aws:
-          region: us-east-1
-          s3Endpoint: %s
-          glueEndpoint: %s
-          redshiftDataEndpoint: %s
-          redshiftEndpoint: %s
-          s3PathStyle: true
+        %s
         worker:
           workDir: ${SPECTRUMFLOW_WORK_DIR}
           stickyQueueScheduleToStartTimeout: 0 seconds
@@ -192,12 +185,7 @@ final class WorkerScalingCase {
           level: WARN
           loggers: {io.spectrumflow.worker: INFO}
         """
-            .formatted(
-                stack.temporalTarget(),
-                stack.aws().s3Endpoint(),
-                stack.aws().glueEndpoint(),
-                stack.aws().redshiftDataEndpoint(),
-                stack.aws().redshiftEndpoint());
+            .formatted(stack.clientSettingsYaml());
     return Files.writeString(dir.resolve("scaling-worker.yml"), yaml);
   }
 

@@ -83,6 +83,11 @@ public final class EmbeddedStack implements AutoCloseable {
     return aws;
   }
 
+  /** The configuration sections that point a worker or starter at this stack. */
+  public String clientSettingsYaml() {
+    return ClientSettingsYaml.of(temporalTarget(), aws);
+  }
+
   public Path dataDir() {
     return dataDir;
   }

@@ -110,15 +110,7 @@ final class DashboardStarter implements AutoCloseable {
         "{clusterIdentifier: spectrumflow-local, dbUser: awsuser,"
             + " iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum}";
     return """
-        temporal:
-          target: %s
-        aws:
-          region: us-east-1
-          s3Endpoint: %s
-          glueEndpoint: %s
-          redshiftDataEndpoint: %s
-          redshiftEndpoint: %s
-          s3PathStyle: true
+        %s
         starter:
           authToken: %s
           maxBody: 64KiB
@@ -165,11 +157,7 @@ final class DashboardStarter implements AutoCloseable {
                        iamRole: "arn:aws:iam::000000000000:role/not-associated"}
         """
         .formatted(
-            stack.stack.temporalTarget(),
-            stack.stack.aws().s3Endpoint(),
-            stack.stack.aws().glueEndpoint(),
-            stack.stack.aws().redshiftDataEndpoint(),
-            stack.stack.aws().redshiftEndpoint(),
+            stack.stack.clientSettingsYaml(),
             TOKEN,
             BUCKET,
             TEMPORAL_UI,

@@ -20,15 +20,7 @@ final class StarterConfigs {
             + " iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum}";
     String yaml =
         """
-        temporal:
-          target: %s
-        aws:
-          region: us-east-1
-          s3Endpoint: %s
-          glueEndpoint: %s
-          redshiftDataEndpoint: %s
-          redshiftEndpoint: %s
-          s3PathStyle: true
+        %s
         starter:
           authToken: %s
           maxBody: 64KiB
@@ -68,11 +60,7 @@ final class StarterConfigs {
             failureWebhook: %s
         %s"""
             .formatted(
-                stack.stack.temporalTarget(),
-                stack.stack.aws().s3Endpoint(),
-                stack.stack.aws().glueEndpoint(),
-                stack.stack.aws().redshiftDataEndpoint(),
-                stack.stack.aws().redshiftEndpoint(),
+                stack.stack.clientSettingsYaml(),
                 StarterApi.TOKEN,
                 redshift,
                 redshift,

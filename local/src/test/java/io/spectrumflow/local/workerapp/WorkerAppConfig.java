@@ -1,6 +1,7 @@
 package io.spectrumflow.local.workerapp;
 
 import io.spectrumflow.activities.aws.AwsSettings;
+import io.spectrumflow.local.stack.ClientSettingsYaml;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -47,15 +48,7 @@ record WorkerAppConfig(
     return Files.writeString(
         file,
         """
-        temporal:
-          target: %s
-        aws:
-          region: %s
-          s3Endpoint: %s
-          glueEndpoint: %s
-          redshiftDataEndpoint: %s
-          redshiftEndpoint: %s
-          s3PathStyle: %s
+        %s
         worker:
           workDir: %s
           hostPickupTimeout: 2 seconds
@@ -76,13 +69,7 @@ record WorkerAppConfig(
           anything: the worker ignores it
         """
             .formatted(
-                temporalTarget,
-                aws.region(),
-                aws.s3Endpoint(),
-                aws.glueEndpoint(),
-                aws.redshiftDataEndpoint(),
-                aws.redshiftEndpoint(),
-                aws.s3PathStyle(),
+                ClientSettingsYaml.of(temporalTarget, aws),
                 workDir,
                 String.join(", ", healthCheckBuckets)));
   }
