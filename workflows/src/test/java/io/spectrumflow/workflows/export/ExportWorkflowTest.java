@@ -3,6 +3,7 @@ package io.spectrumflow.workflows.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -255,9 +256,7 @@ class ExportWorkflowTest {
     recording.countAnswer = 1;
     startWorkers(recording);
 
-    assertThatThrownBy(
-            () -> workflow("a1").export(TestPipelines.request("a1", TestPipelines.alerting())))
-        .isInstanceOf(WorkflowFailedException.class);
+    assertFails("a1", TestPipelines.alerting());
 
     assertThat(recording.alertsSent)
         .singleElement()
@@ -337,9 +336,7 @@ class ExportWorkflowTest {
     recording.countAnswer = 0;
     startWorkers(recording);
 
-    assertThatThrownBy(
-            () -> workflow("r2").export(TestPipelines.request("r2", TestPipelines.replacing())))
-        .isInstanceOf(WorkflowFailedException.class);
+    assertFails("r2", TestPipelines.replacing());
 
     assertThat(activities.calls)
         .containsExactly(
@@ -358,9 +355,7 @@ class ExportWorkflowTest {
     recording.catalogFailuresLeft.set(Integer.MAX_VALUE);
     startWorkers(recording);
 
-    assertThatThrownBy(
-            () -> workflow("r3").export(TestPipelines.request("r3", TestPipelines.replacing())))
-        .isInstanceOf(WorkflowFailedException.class);
+    assertFails("r3", TestPipelines.replacing());
 
     assertThat(activities.calls)
         .endsWith(
@@ -377,9 +372,7 @@ class ExportWorkflowTest {
         new UndoSwitchResult(List.of("2026-11-24"), List.of(), List.of("2026-11-23"));
     startWorkers(recording);
 
-    assertThatThrownBy(
-            () -> workflow("r4").export(TestPipelines.request("r4", TestPipelines.replacing())))
-        .isInstanceOf(WorkflowFailedException.class);
+    assertFails("r4", TestPipelines.replacing());
 
     assertThat(activities.calls)
         .endsWith("undo switch r4 [2026-11-23, 2026-11-24]", "remove batch r4 [2026-11-24]");
@@ -423,6 +416,12 @@ class ExportWorkflowTest {
     assertThat(result.rowsVerified()).isEqualTo(3);
     assertThat(activities.calls)
         .containsExactly("dump", "dump", "upload", "catalog", "ddl", "verify");
+  }
+
+  /** Runs the batch of the pipeline and expects the run to fail. */
+  private void assertFails(String batch, PipelineSpec pipeline) {
+    assertThatThrownBy(() -> workflow(batch).export(TestPipelines.request(batch, pipeline)))
+        .isInstanceOf(WorkflowFailedException.class);
   }
 
   /**
