@@ -29,6 +29,7 @@ public final class ObjectKeys {
     this.batchTime = batchTime;
   }
 
+  /** The batch whose keys these are. */
   public String batchId() {
     return batchId;
   }
