@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.spectrumflow.workflows.pipeline.RedshiftSpec;
+import io.spectrumflow.workflows.pipeline.SqlNames;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
@@ -110,6 +111,32 @@ class SqlNamesCheckTest {
   @Test
   void replaysARunRecordedBeforeTheCheck() throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(HISTORY, ExportWorkflowImpl.class);
+  }
+
+  /** Without the version gate the same history would no longer replay. */
+  @Test
+  void theCheckWithoutItsVersionWouldBreakThatRun() {
+    assertThatThrownBy(
+            () ->
+                WorkflowReplayer.replayWorkflowExecutionFromResource(
+                    HISTORY, UngatedCheckWorkflow.class))
+        .hasMessageContaining("NonDeterministicException");
+  }
+
+  /** The check as a careless edit would add it: unversioned. */
+  public static class UngatedCheckWorkflow implements ExportWorkflow {
+    @Override
+    public ExportResult export(ExportRequest request) {
+      if (!SqlNames.problems(request.pipeline()).isEmpty()) {
+        throw ApplicationFailure.newNonRetryableFailure("bad name", ExportFailures.INVALID_REQUEST);
+      }
+      return new ExportWorkflowImpl().export(request);
+    }
+
+    @Override
+    public ExportProgress progress() {
+      return null;
+    }
   }
 
   /**
