@@ -50,6 +50,15 @@ public record ObjectOwner(String pipeline, String workflowId, String runId) {
         && pipeline.equals(metadata.get(PIPELINE));
   }
 
+  /**
+   * Whether an object with this user metadata records another pipeline as its writer; objects
+   * written before writers were recorded name none.
+   */
+  static boolean ofAnotherPipeline(Map<String, String> metadata, String pipeline) {
+    String writer = metadata.get(PIPELINE);
+    return writer != null && !writer.equals(pipeline);
+  }
+
   /** The user metadata recorded on an object, or null when the object no longer exists. */
   static Map<String, String> recordedOn(S3Client s3, String bucket, String key) {
     try {

@@ -7,8 +7,10 @@ import io.spectrumflow.activities.s3.BatchObjects;
 import io.spectrumflow.activities.s3.ObjectKeys;
 import io.spectrumflow.activities.s3.ObjectOwner;
 import io.spectrumflow.activities.s3.PartUploader;
+import io.spectrumflow.activities.s3.ReplacedObjects;
 import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.workflows.export.PartFile;
+import io.spectrumflow.workflows.export.PruneRequest;
 import io.spectrumflow.workflows.export.RemoveBatchRequest;
 import io.spectrumflow.workflows.export.UploadRequest;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -161,5 +164,28 @@ class RunOwnedObjectsTest {
     assertThat(stale).containsExactly(key(mine, 2));
     assertThat(keys()).containsExactlyInAnyOrder(key(mine, 0), key(mine, 1), key(mine, 3));
     assertThat(body(key(mine, 3))).isEqualTo("x 3");
+  }
+
+  @Test
+  void pruningAReplacedVersionLeavesAnotherPipelinesObjectsInIt() throws Exception {
+    PipelineSpec mine = pipeline("mine", "hive", "replace-partitions");
+    PipelineSpec theirs = pipeline("theirs", "hive", "replace-partitions");
+    PartUploader uploader = new PartUploader(s3);
+    uploader.upload(
+        upload(mine, "old", 0, 1), new ObjectOwner("mine", "export-mine-b-1", "run-1"), n -> {});
+    uploader.upload(
+        upload(theirs, "x", 2), new ObjectOwner("theirs", "export-theirs-b-1", "run-x"), n -> {});
+    String version = "s3://lake/owned/events/date=2026-11-20/batch=b-1/";
+
+    int removed =
+        new ReplacedObjects(s3)
+            .remove(
+                new PruneRequest(
+                    mine,
+                    List.of(version),
+                    List.of("s3://lake/owned/events/date=2026-11-20/batch=b-2/")));
+
+    assertThat(removed).isEqualTo(2);
+    assertThat(keys()).containsExactly(key(mine, 2));
   }
 }
