@@ -3,6 +3,7 @@ package io.spectrumflow.activities.s3;
 import io.spectrumflow.workflows.export.RemoveBatchRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -10,8 +11,10 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The objects a batch wrote, found by their deterministic keys, so that a failed run can remove
- * exactly its own objects, also those of an upload that stopped half-way.
+ * The objects a run of a batch wrote, found by their deterministic keys, so that a failed run can
+ * remove exactly its own objects, also those of an upload that stopped half-way. A key alone does
+ * not say who wrote the object now under it (another pipeline, an earlier or a later run of the
+ * batch); the writer recorded on the object does (see {@link ObjectOwner}).
  */
 public final class BatchObjects {
 
@@ -23,17 +26,27 @@ public final class BatchObjects {
     this.s3 = s3;
   }
 
-  /** Deletes the batch's objects in its partitions; returns how many. */
-  public int remove(RemoveBatchRequest request) {
+  /** Deletes the batch's objects in its partitions that {@code owner} wrote; returns how many. */
+  public int remove(RemoveBatchRequest request, ObjectOwner owner) {
     ObjectKeys keys = new ObjectKeys(request.pipeline(), request.batchId(), request.batchTime());
     String bucket = request.pipeline().storage().bucket();
     List<ObjectIdentifier> doomed = new ArrayList<>();
+    List<String> left = new ArrayList<>();
     for (String partition : request.partitionValues()) {
       for (S3Object object :
           s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keys.partitionPrefix(partition)))
               .contents()) {
-        if (keys.isBatchKey(partition, object.key())) {
+        if (!keys.isBatchKey(partition, object.key())) {
+          continue;
+        }
+        Map<String, String> writer = ObjectOwner.recordedOn(s3, bucket, object.key());
+        if (writer == null) {
+          continue; // gone already
+        }
+        if (owner.wrote(writer)) {
           doomed.add(ObjectIdentifier.builder().key(object.key()).build());
+        } else {
+          left.add(object.key() + " (" + ObjectOwner.describe(writer) + ")");
         }
       }
     }
@@ -42,6 +55,13 @@ public final class BatchObjects {
       s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(chunk).quiet(true)));
     }
     log.info("removed {} objects of failed batch {}", doomed.size(), request.batchId());
+    if (!left.isEmpty()) {
+      log.warn(
+          "batch {}: left {} objects under its keys that this run did not write: {}",
+          request.batchId(),
+          left.size(),
+          left);
+    }
     return doomed.size();
   }
 }

@@ -29,6 +29,11 @@ public final class ObjectKeys {
     this.batchTime = batchTime;
   }
 
+  /** The batch whose keys these are. */
+  public String batchId() {
+    return batchId;
+  }
+
   /** The key prefix of this batch's objects in a partition, ending in a slash. */
   public String partitionPrefix(String partitionValue) {
     return PartitionPaths.dataPrefix(pipeline, partitionValue, batchId);

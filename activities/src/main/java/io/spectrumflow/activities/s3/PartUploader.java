@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -26,9 +27,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Puts a batch's Parquet files under their deterministic keys. A retry overwrites the same keys;
- * objects of this batch that the current attempt no longer writes are removed, so a partition never
- * holds the batch's rows twice.
+ * Puts a batch's Parquet files under their deterministic keys, each naming the run that wrote it
+ * ({@link ObjectOwner}). A retry overwrites the same keys; objects of this batch that the current
+ * attempt no longer writes are removed, so a partition never holds the batch's rows twice, but only
+ * those a run of this pipeline's batch wrote: anything else under the keys is left and logged.
  */
 public final class PartUploader {
 
@@ -43,20 +45,21 @@ public final class PartUploader {
   /**
    * Uploads the files.
    *
+   * @param owner the run writing them
    * @param uploaded called with the number of files uploaded so far, after each one
    */
-  public UploadResult upload(UploadRequest request, IntConsumer uploaded) {
+  public UploadResult upload(UploadRequest request, ObjectOwner owner, IntConsumer uploaded) {
     ObjectKeys keys = new ObjectKeys(request.pipeline(), request.batchId(), request.batchTime());
     String bucket = request.pipeline().storage().bucket();
     List<UploadedObject> objects = new ArrayList<>();
     for (PartFile file : request.files()) {
       String key = keys.key(file.partitionValue(), file.sequence());
-      put(bucket, key, Path.of(file.localPath()));
+      put(bucket, key, Path.of(file.localPath()), owner);
       objects.add(
           new UploadedObject(bucket, key, file.partitionValue(), file.rows(), file.bytes()));
       uploaded.accept(objects.size());
     }
-    List<String> stale = removeStale(bucket, keys, objects, request.chunk());
+    List<String> stale = removeStale(bucket, keys, objects, request.chunk(), owner);
     log.info(
         "uploaded {} objects of batch {} to s3://{}/{}{}",
         objects.size(),
@@ -67,17 +70,21 @@ public final class PartUploader {
     return new UploadResult(objects, stale);
   }
 
-  private void put(String bucket, String key, Path file) {
+  private void put(String bucket, String key, Path file, ObjectOwner owner) {
     // Content-MD5 makes S3 refuse an upload that arrived damaged instead of storing it.
     String md5 = md5Base64(file);
     s3.putObject(
         b ->
-            b.bucket(bucket).key(key).contentType("application/vnd.apache.parquet").contentMD5(md5),
+            b.bucket(bucket)
+                .key(key)
+                .contentType("application/vnd.apache.parquet")
+                .contentMD5(md5)
+                .metadata(owner.metadata()),
         RequestBody.fromFile(file));
   }
 
   private List<String> removeStale(
-      String bucket, ObjectKeys keys, List<UploadedObject> written, int chunk) {
+      String bucket, ObjectKeys keys, List<UploadedObject> written, int chunk, ObjectOwner owner) {
     Set<String> current = new HashSet<>();
     Set<String> partitions = new LinkedHashSet<>();
     for (UploadedObject object : written) {
@@ -89,8 +96,18 @@ public final class PartUploader {
       String prefix = keys.partitionPrefix(partition);
       for (S3Object object :
           s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-        if (!current.contains(object.key()) && keys.isChunkKey(partition, object.key(), chunk)) {
+        if (current.contains(object.key()) || !keys.isChunkKey(partition, object.key(), chunk)) {
+          continue;
+        }
+        Map<String, String> writer = ObjectOwner.recordedOn(s3, bucket, object.key());
+        if (writer != null && owner.sameBatch(writer)) {
           stale.add(object.key());
+        } else if (writer != null) {
+          log.warn(
+              "batch {}: left {} under its keys, {}",
+              keys.batchId(),
+              object.key(),
+              ObjectOwner.describe(writer));
         }
       }
     }

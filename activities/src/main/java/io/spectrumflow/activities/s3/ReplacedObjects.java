@@ -5,6 +5,7 @@ import io.spectrumflow.workflows.export.PruneRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Removes the objects of partition versions that a replacing batch switched away from. Only objects
  * under the pipeline's own table prefix are ever touched, and never those under a location in use
- * (an old location may be the partition folder that holds the new version's folder).
+ * (an old location may be the partition folder that holds the new version's folder), nor those
+ * another pipeline wrote (see {@link ObjectOwner}).
  */
 public final class ReplacedObjects {
 
@@ -49,7 +51,17 @@ public final class ReplacedObjects {
       List<ObjectIdentifier> doomed = new ArrayList<>();
       for (S3Object object :
           s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(location.key())).contents()) {
-        if (keep.stream().noneMatch(object.key()::startsWith)) {
+        if (keep.stream().anyMatch(object.key()::startsWith)) {
+          continue;
+        }
+        Map<String, String> writer = ObjectOwner.recordedOn(s3, bucket, object.key());
+        if (writer != null && ObjectOwner.ofAnotherPipeline(writer, request.pipeline().name())) {
+          log.warn(
+              "left {} in the replaced version at {}: {}",
+              object.key(),
+              uri,
+              ObjectOwner.describe(writer));
+        } else if (writer != null) {
           doomed.add(ObjectIdentifier.builder().key(object.key()).build());
         }
       }

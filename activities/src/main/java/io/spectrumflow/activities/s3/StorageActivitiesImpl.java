@@ -21,7 +21,7 @@ public final class StorageActivitiesImpl implements StorageActivities {
   @Override
   public int removeBatchObjects(RemoveBatchRequest request) {
     try {
-      return batches.remove(request);
+      return batches.remove(request, ObjectOwner.ofCurrentActivity(request.pipeline().name()));
     } catch (SdkException e) {
       throw AwsFailures.translate("S3", "DeleteObjects", e);
     }

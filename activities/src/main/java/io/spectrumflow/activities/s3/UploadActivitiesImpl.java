@@ -32,7 +32,11 @@ public final class UploadActivitiesImpl implements UploadActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     UploadResult result;
     try {
-      result = uploader.upload(request, uploaded -> context.heartbeat(uploaded));
+      result =
+          uploader.upload(
+              request,
+              ObjectOwner.ofCurrentActivity(request.pipeline().name()),
+              uploaded -> context.heartbeat(uploaded));
     } catch (SdkException e) {
       throw AwsFailures.translate("S3", "PutObject", e);
     }

@@ -12,6 +12,7 @@ import io.spectrumflow.workflows.pipeline.PartitionSpec;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.spectrumflow.workflows.pipeline.RedshiftSpec;
 import io.spectrumflow.workflows.pipeline.SourceFormat;
+import io.spectrumflow.workflows.pipeline.SqlNames;
 import io.spectrumflow.workflows.pipeline.StorageSpec;
 import io.spectrumflow.workflows.pipeline.TimestampEncoding;
 import io.spectrumflow.workflows.pipeline.WriteMode;
@@ -88,6 +89,12 @@ public record PipelineConfig(
             redshift(key + ".redshift"),
             schema(key + ".schema"),
             webhook(key + ".failureWebhook"));
+    // database, table and schema names reach Glue and Redshift SQL: checked here, not by the
+    // statement at the end of a run that has already uploaded
+    List<String> badNames = SqlNames.problems(spec);
+    if (!badNames.isEmpty()) {
+      throw new ConfigException(key + "." + badNames.get(0));
+    }
     if (spec.storage().mode() == WriteMode.REPLACE_PARTITIONS
         && spec.catalog().mode() != CatalogMode.DIRECT) {
       throw new ConfigException(
@@ -145,17 +152,6 @@ public record PipelineConfig(
     Catalog c = catalog == null ? new Catalog(null, null, null, null, null) : catalog;
     String table = ConfigValues.orDefault(c.table(), name.replace('-', '_'));
     String database = ConfigValues.required(key + ".database", c.database());
-    for (String[] glueName : new String[][] {{"table", table}, {"database", database}}) {
-      if (!glueName[1].matches("[a-z0-9_]{1,255}")) {
-        throw new ConfigException(
-            key
-                + "."
-                + glueName[0]
-                + ": '"
-                + glueName[1]
-                + "' must be lowercase letters, digits and '_' (Glue lowercases names)");
-      }
-    }
     CatalogMode mode =
         ConfigValues.enumValue(key + ".mode", c.mode(), CatalogMode.DIRECT, CatalogMode.class);
     if (mode == CatalogMode.CRAWLER) {

@@ -25,7 +25,8 @@ public final class Pipelines {
   /**
    * Checks the {@code pipelines:} section.
    *
-   * @throws ConfigException naming the key of the first bad setting
+   * @throws ConfigException naming the key of the first bad setting, or both pipelines of two that
+   *     share a table
    */
   public static Pipelines of(Map<String, PipelineConfig> configs) {
     if (configs == null || configs.isEmpty()) {
@@ -46,6 +47,7 @@ public final class Pipelines {
           }
           concurrency.put(name, config.checkedMaxConcurrentRuns(name));
         });
+    TableOwnership.requireOneOwnerPerTable(specs);
     return new Pipelines(specs, schedules, concurrency);
   }
 

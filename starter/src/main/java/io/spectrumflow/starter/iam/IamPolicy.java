@@ -46,7 +46,14 @@ public final class IamPolicy {
   public List<String> workerActions() {
     List<String> actions = new ArrayList<>();
     for (var statement : worker().withArray("Statement")) {
-      statement.withArray("Action").forEach(a -> actions.add(a.asText()));
+      statement
+          .withArray("Action")
+          .forEach(
+              a -> {
+                if (!actions.contains(a.asText())) {
+                  actions.add(a.asText());
+                }
+              });
     }
     return actions;
   }
@@ -62,7 +69,8 @@ public final class IamPolicy {
     statements.add(
         statement(
             "WriteTableObjects",
-            List.of("s3:PutObject", "s3:DeleteObject"),
+            // GetObject: HeadObject reads which run wrote an object before a rollback deletes it
+            List.of("s3:PutObject", "s3:DeleteObject", "s3:GetObject"),
             List.of(s3(bucket + "/" + tablePrefix + "*"))));
     ObjectNode list = statement("ListTablePrefix", List.of("s3:ListBucket"), List.of(s3(bucket)));
     list.putObject("Condition")

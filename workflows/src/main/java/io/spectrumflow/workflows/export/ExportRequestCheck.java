@@ -1,10 +1,23 @@
 package io.spectrumflow.workflows.export;
 
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.spectrumflow.workflows.pipeline.SqlNames;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.util.List;
 
-/** Refuses requests that cannot run, before any step starts, saying which field is wrong. */
+/**
+ * Refuses requests that cannot run, before any step starts, saying which field is wrong. Workflow
+ * code: deterministic.
+ */
 final class ExportRequestCheck {
+
+  /**
+   * Names that reach SQL are checked before the first step (version 1); runs recorded before went
+   * on to fail in the step that used the name. Asked only of a request with a bad name, so the
+   * histories of good requests are unchanged.
+   */
+  static final String SQL_NAMES_CHANGE = "sql-names-checked-first";
 
   private ExportRequestCheck() {}
 
@@ -34,6 +47,17 @@ final class ExportRequestCheck {
       throw invalid(
           "pipeline is missing or incomplete: it needs storage, partition, parquet, catalog and"
               + " redshift settings");
+    }
+    List<String> badNames = SqlNames.problems(pipeline);
+    if (!badNames.isEmpty()
+        && Workflow.getVersion(SQL_NAMES_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            != Workflow.DEFAULT_VERSION) {
+      throw invalid(
+          "pipeline "
+              + pipeline.name()
+              + ": "
+              + String.join("; ", badNames)
+              + " (fix the pipeline's configuration and start the batch again)");
     }
     if (request.inputs() == null || request.inputs().isEmpty()) {
       throw invalid("inputs is empty: name at least one staged object, s3://bucket/key");
