@@ -50,6 +50,7 @@ final class TableTyping {
    */
   WrittenColumns apply(List<BatchColumn> batch) {
     List<ColumnSpec> written = new ArrayList<>(batch.size());
+    List<String> fields = new ArrayList<>(batch.size());
     int[] sources = new int[batch.size()];
     for (int c = 0; c < batch.size(); c++) {
       BatchColumn column = batch.get(c);
@@ -64,8 +65,9 @@ final class TableTyping {
       }
       sources[written.size()] = c;
       written.add(new ColumnSpec(column.name(), type));
+      fields.add(column.field());
     }
-    return new WrittenColumns(written, Arrays.copyOf(sources, written.size()));
+    return new WrittenColumns(written, Arrays.copyOf(sources, written.size()), fields);
   }
 
   /** The written type, or null to leave the column out. */

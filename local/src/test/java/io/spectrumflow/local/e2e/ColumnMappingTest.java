@@ -82,9 +82,7 @@ class ColumnMappingTest {
         Duration.ofMinutes(2));
 
     assertThat(
-            rows(
-                pipeline,
-                "SELECT id, a_b, a_b_2, a_b_3 FROM \"cols\".\"mapped_fan\" ORDER BY id"))
+            rows(pipeline, "SELECT id, a_b, a_b_2, a_b_3 FROM \"cols\".\"mapped_fan\" ORDER BY id"))
         .containsExactly(
             List.of("1", "upper-1", "NULL", "NULL"),
             List.of("2", "upper-2", "NULL", "lower-2"),
@@ -134,8 +132,7 @@ class ColumnMappingTest {
         };
     String catalog =
         mode.equals("crawler")
-            ? "{mode: crawler, database: cols, table: %s,"
-                    .formatted(name.replace('-', '_'))
+            ? "{mode: crawler, database: cols, table: %s,".formatted(name.replace('-', '_'))
                 + " crawlerRole: arn:aws:iam::000000000000:role/glue-crawler}"
             : "{database: cols, table: %s}".formatted(name.replace('-', '_'));
     return RunningStack.pipeline(
