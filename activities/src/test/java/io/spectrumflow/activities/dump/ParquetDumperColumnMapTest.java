@@ -8,10 +8,12 @@ import static io.spectrumflow.activities.dump.DumpTestSupport.row;
 import static io.spectrumflow.activities.dump.DumpTestSupport.write;
 import static io.spectrumflow.workflows.pipeline.ColumnType.STRING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spectrumflow.workflows.export.InferredColumn;
 import io.spectrumflow.workflows.export.InferredColumn.InTable;
 import io.spectrumflow.workflows.pipeline.ColumnSpec;
+import io.spectrumflow.workflows.pipeline.Compression;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.spectrumflow.workflows.pipeline.SourceFormat;
 import java.nio.file.Path;
@@ -103,5 +105,33 @@ class ParquetDumperColumnMapTest {
             new InferredColumn("a_b_2", STRING, false, "a_b", InTable.NEW),
             new InferredColumn("a_b", STRING, false, "A b", InTable.HELD),
             new InferredColumn("old", null, true, null, InTable.ONLY_IN_TABLE));
+  }
+
+  @Test
+  void aSchemaThatReadsAnotherFieldIntoARecordedColumnIsRefusedBeforeWriting() throws Exception {
+    PipelineSpec declared =
+        pipeline(
+            SourceFormat.NDJSON,
+            null,
+            Compression.SNAPPY,
+            1 << 20,
+            List.of(new ColumnSpec("a_b", STRING, "a_b")));
+    Path input = write(dir, "declared.ndjson", "{\"a_b\": \"lower\", \"A b\": \"upper\"}\n");
+
+    assertThatThrownBy(
+            () ->
+                new ParquetDumper(declared)
+                    .dump(
+                        List.of(input),
+                        dir.resolve("declared"),
+                        BATCH,
+                        BATCH_TIME,
+                        List.of(new TableColumn("a_b", "string", "A b")),
+                        rows -> {}))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(
+            "the existing table's column a_b holds field \"A b\" but this batch's schema reads"
+                + " field \"a_b\" into it");
+    assertThat(dir.resolve("declared")).isEmptyDirectory();
   }
 }
