@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.glue.model.TableInput;
 import software.amazon.awssdk.services.redshiftdata.model.Field;
 
 /**
@@ -91,6 +93,60 @@ class ColumnMappingTest {
         .containsEntry("a_b", "A b")
         .containsEntry("a_b_2", "A.B")
         .containsEntry("a_b_3", "a_b");
+  }
+
+  @Test
+  void aTableThatRecordsNoFieldsKeepsWorkingAndRecordsThemOnItsNextBatch() throws Exception {
+    PipelineSpec pipeline = pipeline("mapped-legacy", "append");
+    stack.export(
+        pipeline, "b1", "{\"id\": 1, \"ts\": \"2026-11-20T10:00:00Z\", \"Event Time\": \"e-1\"}\n");
+    forgetFields("mapped_legacy"); // as tables made before fields were recorded
+    assertThat(fields("mapped_legacy")).isEmpty();
+
+    stack.export(
+        pipeline, "b2", "{\"id\": 2, \"ts\": \"2026-11-21T10:00:00Z\", \"Event Time\": \"e-2\"}\n");
+    assertThat(fields("mapped_legacy"))
+        .containsEntry("event_time", "Event Time")
+        .containsEntry("id", "id");
+    // Now recorded: a field named exactly like the column cannot take it.
+    stack.export(
+        pipeline,
+        "b3",
+        "{\"id\": 3, \"ts\": \"2026-11-22T10:00:00Z\", \"event_time\": \"exact-3\","
+            + " \"Event Time\": \"e-3\"}\n");
+
+    assertThat(
+            rows(
+                pipeline,
+                "SELECT id, event_time, event_time_2 FROM \"cols\".\"mapped_legacy\" ORDER BY id"))
+        .containsExactly(
+            List.of("1", "e-1", "NULL"),
+            List.of("2", "e-2", "NULL"),
+            List.of("3", "e-3", "exact-3"));
+  }
+
+  /** Removes every column's parameters, as a table made before fields were recorded has none. */
+  private void forgetFields(String name) {
+    Table table = stack.aws.glue().getTable(b -> b.databaseName("cols").name(name)).table();
+    List<Column> bare =
+        table.storageDescriptor().columns().stream()
+            .map(c -> Column.builder().name(c.name()).type(c.type()).build())
+            .toList();
+    stack
+        .aws
+        .glue()
+        .updateTable(
+            b ->
+                b.databaseName("cols")
+                    .tableInput(
+                        TableInput.builder()
+                            .name(table.name())
+                            .tableType(table.tableType())
+                            .parameters(table.parameters())
+                            .partitionKeys(table.partitionKeys())
+                            .storageDescriptor(
+                                table.storageDescriptor().toBuilder().columns(bare).build())
+                            .build()));
   }
 
   private List<List<String>> rows(PipelineSpec pipeline, String sql) {
