@@ -27,8 +27,7 @@ public record DumpOutcome(
     List<ColumnSpec> named = new ArrayList<>(columns.size());
     for (int c = 0; c < columns.size(); c++) {
       ColumnSpec column = columns.get(c);
-      String field = fields.get(c) != null ? fields.get(c) : column.field();
-      named.add(new ColumnSpec(column.name(), column.type(), field));
+      named.add(new ColumnSpec(column.name(), column.type(), fields.get(c)));
     }
     return named;
   }

@@ -59,8 +59,8 @@ public final class ColumnMap {
     Map<String, String> columns = new HashMap<>();
     Map<String, String> recorded = new HashMap<>();
     for (Held held : table) {
-      taken.add(held.column());
-      if (held.field() != null) {
+      // a column is given once, should a table list a name or a field twice
+      if (taken.add(held.column()) && held.field() != null) {
         recorded.putIfAbsent(held.field(), held.column());
       }
     }
@@ -70,9 +70,19 @@ public final class ColumnMap {
         columns.put(field, column);
       }
     }
+    Map<String, List<String>> byLegalForm = new HashMap<>();
+    for (String field : fields) {
+      if (!columns.containsKey(field)) {
+        byLegalForm
+            .computeIfAbsent(
+                ColumnNames.sanitize(field, positions.get(field)), f -> new ArrayList<>())
+            .add(field);
+      }
+    }
+    Set<String> given = new HashSet<>(recorded.values());
     for (Held held : table) {
-      if (held.field() == null) {
-        String holder = unrecordedHolder(held.column(), fields, columns, positions);
+      if (held.field() == null && given.add(held.column())) {
+        String holder = unrecordedHolder(held.column(), byLegalForm.get(held.column()), columns);
         if (holder != null) {
           columns.put(holder, held.column());
         }
@@ -101,13 +111,18 @@ public final class ColumnMap {
     return ordered;
   }
 
-  /** The field of exactly the column's name, or else the first whose legal form is its name. */
+  /**
+   * The field of exactly the column's name, or else the first in string order, among the candidates
+   * (fields whose legal form is its name) no column holds yet.
+   */
   private static String unrecordedHolder(
-      String column, List<String> fields, Map<String, String> columns, Map<String, Integer> at) {
+      String column, List<String> candidates, Map<String, String> columns) {
+    if (candidates == null) {
+      return null;
+    }
     String holder = null;
-    for (String field : fields) {
-      if (columns.containsKey(field)
-          || !ColumnNames.sanitize(field, at.get(field)).equals(column)) {
+    for (String field : candidates) {
+      if (columns.containsKey(field)) {
         continue;
       }
       if (field.equals(column)) {
