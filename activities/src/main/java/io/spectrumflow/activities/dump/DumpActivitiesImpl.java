@@ -1,6 +1,7 @@
 package io.spectrumflow.activities.dump;
 
 import io.spectrumflow.activities.aws.AwsFailures;
+import io.spectrumflow.activities.glue.ColumnFields;
 import io.spectrumflow.activities.s3.S3Location;
 import io.spectrumflow.workflows.export.DumpActivities;
 import io.spectrumflow.workflows.export.DumpRequest;
@@ -80,7 +81,7 @@ public final class DumpActivitiesImpl implements DumpActivities {
           outcome.bytes());
       return new DumpResult(
           hostQueue,
-          outcome.columns(),
+          outcome.columnsWithFields(),
           numbered(outcome.files(), request.chunk()),
           outcome.rows(),
           outcome.bytes());
@@ -96,10 +97,11 @@ public final class DumpActivitiesImpl implements DumpActivities {
   @Override
   public List<InferredColumn> inferColumns(DumpRequest request) {
     ActivityExecutionContext context = Activity.getExecutionContext();
+    List<TableColumn> table = tableColumns(request.pipeline());
     List<Path> inputs = fetch(request.inputs(), batchDir(request).resolve("infer"));
     try {
       return new ParquetDumper(request.pipeline())
-          .infer(inputs, Instant.parse(request.batchTime()), context::heartbeat);
+          .infer(inputs, Instant.parse(request.batchTime()), table, context::heartbeat);
     } catch (BadInputException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), ExportFailures.BAD_INPUT);
     } catch (IOException e) {
@@ -133,8 +135,9 @@ public final class DumpActivitiesImpl implements DumpActivities {
   }
 
   /**
-   * The existing table's data columns, so that a batch that conflicts with them fails here, before
-   * anything is uploaded; empty when there is no table yet.
+   * The existing table's data columns, with the field each records, so that every field lands in
+   * the column that holds it and a batch that conflicts with them fails here, before anything is
+   * uploaded; empty when there is no table yet.
    */
   private List<TableColumn> tableColumns(PipelineSpec pipeline) {
     try {
@@ -145,7 +148,7 @@ public final class DumpActivitiesImpl implements DumpActivities {
           .storageDescriptor()
           .columns()
           .stream()
-          .map(c -> new TableColumn(c.name(), c.type()))
+          .map(c -> new TableColumn(c.name(), c.type(), ColumnFields.recorded(c)))
           .toList();
     } catch (EntityNotFoundException noTableYet) {
       return List.of();

@@ -2,6 +2,7 @@ package io.spectrumflow.activities.dump;
 
 import io.spectrumflow.workflows.export.PartFile;
 import io.spectrumflow.workflows.pipeline.ColumnSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,5 +14,21 @@ import java.util.List;
  * @param files the Parquet files, ordered by partition value then sequence
  * @param rows rows written, the sum over the files
  * @param bytes bytes written, the sum over the files
+ * @param fields for each column, the record field it holds as named in the input; null for a given
+ *     schema's column that names none
  */
-public record DumpOutcome(List<ColumnSpec> columns, List<PartFile> files, long rows, long bytes) {}
+public record DumpOutcome(
+    List<ColumnSpec> columns, List<PartFile> files, long rows, long bytes, List<String> fields) {
+
+  /**
+   * The columns, each naming the field it holds where that is known (for the catalog to record).
+   */
+  public List<ColumnSpec> columnsWithFields() {
+    List<ColumnSpec> named = new ArrayList<>(columns.size());
+    for (int c = 0; c < columns.size(); c++) {
+      ColumnSpec column = columns.get(c);
+      named.add(new ColumnSpec(column.name(), column.type(), fields.get(c)));
+    }
+    return named;
+  }
+}

@@ -94,7 +94,7 @@ final class GivenSchema {
 
   /** The declared columns, in order (the field index's numbering). */
   List<BatchColumn> columns() {
-    return columns.stream().map(c -> BatchColumn.declared(c.name(), c.type())).toList();
+    return columns.stream().map(c -> BatchColumn.declared(c.name(), c.type(), c.field())).toList();
   }
 
   /** The distinct fields seen that are not in the schema, in order of first appearance. */

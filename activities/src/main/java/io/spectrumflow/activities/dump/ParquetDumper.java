@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -138,19 +140,50 @@ public final class ParquetDumper {
    */
   public List<InferredColumn> infer(List<Path> inputs, Instant batchTime, LongConsumer heartbeat)
       throws IOException {
+    return infer(inputs, batchTime, List.of(), heartbeat);
+  }
+
+  /**
+   * As {@link #infer(List, Instant, LongConsumer)}, naming the columns by the existing table's
+   * columns (see {@link io.spectrumflow.workflows.pipeline.ColumnMap}); the table's columns no
+   * field of these inputs lands in come last, as {@link InferredColumn.InTable#ONLY_IN_TABLE}.
+   *
+   * @param tableColumns the existing table's data columns; empty when there is no table yet
+   */
+  public List<InferredColumn> infer(
+      List<Path> inputs, Instant batchTime, List<TableColumn> tableColumns, LongConsumer heartbeat)
+      throws IOException {
     SchemaInference inference =
-        new SchemaInference(pipeline.partition().column(), pipeline.partition().field());
+        new SchemaInference(
+            pipeline.partition().column(), pipeline.partition().field(), tableColumns);
     inference.run(
         new RecordScan(pipeline.format(), inputs),
         new PartitionDates(pipeline.partition().field(), batchTime),
         heartbeat);
-    List<BatchColumn> columns = inference.columns();
-    List<String> fields = inference.fields();
-    List<InferredColumn> inferred = new ArrayList<>(columns.size());
-    for (int c = 0; c < columns.size(); c++) {
-      BatchColumn column = columns.get(c);
+    Set<String> inTable = new HashSet<>();
+    tableColumns.forEach(c -> inTable.add(ColumnNames.sanitize(c.name(), 0)));
+    List<InferredColumn> inferred = new ArrayList<>();
+    Set<String> held = new HashSet<>();
+    for (BatchColumn column : inference.columns()) {
+      boolean inTheTable = inTable.contains(column.name());
+      if (inTheTable) {
+        held.add(column.name());
+      }
       inferred.add(
-          new InferredColumn(column.name(), column.type(), column.allNull(), fields.get(c)));
+          new InferredColumn(
+              column.name(),
+              column.type(),
+              column.allNull(),
+              column.field(),
+              inTheTable ? InferredColumn.InTable.HELD : InferredColumn.InTable.NEW));
+    }
+    for (TableColumn column : tableColumns) {
+      String name = ColumnNames.sanitize(column.name(), 0);
+      if (held.add(name)) {
+        inferred.add(
+            new InferredColumn(
+                name, null, true, column.field(), InferredColumn.InTable.ONLY_IN_TABLE));
+      }
     }
     return inferred;
   }
@@ -244,7 +277,7 @@ public final class ParquetDumper {
         files.size(),
         bytes,
         (System.nanoTime() - started) / 1_000_000);
-    return new DumpOutcome(columns.columns(), files, rows, bytes);
+    return new DumpOutcome(columns.columns(), files, rows, bytes, columns.fields());
   }
 
   /** The columns written, the files, and the pass that wrote them. */
@@ -264,7 +297,8 @@ public final class ParquetDumper {
       LongConsumer rowsSoFar)
       throws IOException {
     SchemaInference inference =
-        new SchemaInference(pipeline.partition().column(), pipeline.partition().field());
+        new SchemaInference(
+            pipeline.partition().column(), pipeline.partition().field(), tableColumns);
     boolean complete = inference.runUpTo(scan, partitions, rowsSoFar, speculationRecords);
     if (!complete && inference.hasColumns()) {
       Typed typed = null;

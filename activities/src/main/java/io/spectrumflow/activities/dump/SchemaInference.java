@@ -1,27 +1,31 @@
 package io.spectrumflow.activities.dump;
 
+import io.spectrumflow.workflows.pipeline.ColumnMap;
 import io.spectrumflow.workflows.pipeline.ColumnNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * Infers the table's columns from all records (the first pass): every new field becomes a column
- * with a legal name, in order of first appearance, and each column's type widens to hold every
- * value it gets (see {@link ValueKind}). The value that changed a column's type is kept as a sample
- * (a few per column at most), for the message should the table not take the type.
+ * Infers the table's columns from all records (the first pass): every new field becomes a column,
+ * in order of first appearance, and each column's type widens to hold every value it gets (see
+ * {@link ValueKind}). The value that changed a column's type is kept as a sample (a few per column
+ * at most), for the message should the table not take the type. Column names are decided from the
+ * whole set of fields and the existing table (see {@link ColumnMap}), so they never depend on the
+ * order fields appear in; a new field changes the columns (see {@link #changes()}).
  */
 final class SchemaInference {
 
   /** Redshift's limit on columns per table. */
   static final int MAX_COLUMNS = 1600;
 
-  private final ColumnNames names;
+  private final String partitionColumn;
+  private final List<ColumnMap.Held> table;
   private final FieldIndex index;
-  private final List<String> columnNames = new ArrayList<>();
   private final List<String> fieldNames = new ArrayList<>();
   private ValueKind[] kinds = new ValueKind[16];
   private final List<List<ValueSample>> samples = new ArrayList<>();
@@ -30,13 +34,25 @@ final class SchemaInference {
   private long changes;
 
   SchemaInference(String partitionColumn, String partitionField) {
-    this.names = new ColumnNames(partitionColumn);
+    this(partitionColumn, partitionField, List.of());
+  }
+
+  /**
+   * @param table the existing table's data columns, whose recorded fields keep their columns; empty
+   *     when there is no table yet
+   */
+  SchemaInference(String partitionColumn, String partitionField, List<TableColumn> table) {
+    this.partitionColumn = partitionColumn;
+    // Glue keeps lowercase names; sanitizing makes any other spelling match as the batch's would.
+    this.table =
+        table.stream()
+            .map(c -> new ColumnMap.Held(ColumnNames.sanitize(c.name(), 0), c.field()))
+            .toList();
     this.index = new FieldIndex(this::newColumn, partitionField);
   }
 
   private int newColumn(String fieldName) {
-    int column = columnNames.size();
-    columnNames.add(names.assign(fieldName));
+    int column = fieldNames.size();
     fieldNames.add(fieldName);
     if (column == kinds.length) {
       kinds = Arrays.copyOf(kinds, column * 2);
@@ -86,7 +102,7 @@ final class SchemaInference {
   }
 
   private void requireColumns(long records) {
-    if (columnNames.isEmpty()) {
+    if (fieldNames.isEmpty()) {
       throw BadInput.inBatch()
           .problem(
               "none of the " + records + " records has any field",
@@ -96,7 +112,7 @@ final class SchemaInference {
 
   /** Whether any column was found so far. */
   boolean hasColumns() {
-    return !columnNames.isEmpty();
+    return !fieldNames.isEmpty();
   }
 
   /** A number that changes whenever a column is added or a column's type widens. */
@@ -111,11 +127,11 @@ final class SchemaInference {
 
   /** Widens the types of the columns of a resolved record. */
   void accept(SourceRecord record, RecordColumns columns) {
-    if (columnNames.size() > MAX_COLUMNS) {
+    if (fieldNames.size() > MAX_COLUMNS) {
       throw BadInput.inRecord(record)
           .problem(
               "the records so far have "
-                  + columnNames.size()
+                  + fieldNames.size()
                   + " distinct fields, more than the "
                   + MAX_COLUMNS
                   + " columns a Redshift table can have",
@@ -140,26 +156,36 @@ final class SchemaInference {
 
   /** The inferred columns, in order of first appearance (the field index's numbering). */
   List<BatchColumn> columns() {
-    List<BatchColumn> columns = new ArrayList<>(columnNames.size());
-    for (int c = 0; c < columnNames.size(); c++) {
+    List<String> names = List.copyOf(names().values());
+    List<BatchColumn> columns = new ArrayList<>(fieldNames.size());
+    for (int c = 0; c < fieldNames.size(); c++) {
       columns.add(
           new BatchColumn(
-              columnNames.get(c),
+              names.get(c),
               kinds[c].columnType(),
               kinds[c] == ValueKind.NULL,
               false,
-              List.copyOf(samples.get(c))));
+              List.copyOf(samples.get(c)),
+              fieldNames.get(c)));
     }
     return List.copyOf(columns);
   }
 
-  /** The field each column holds, as named in the input, in the order of {@link #columns()}. */
-  List<String> fields() {
-    return List.copyOf(fieldNames);
+  /** Field name to column name, in order of first appearance. */
+  private Map<String, String> names() {
+    return ColumnMap.of(fieldNames, partitionColumn, table);
   }
 
   /** Field name to column name, for fields whose names had to change. */
   Map<String, String> renamed() {
-    return names.renamed();
+    Map<String, String> renamed = new LinkedHashMap<>();
+    names()
+        .forEach(
+            (field, column) -> {
+              if (!field.equals(column)) {
+                renamed.put(field, column);
+              }
+            });
+    return renamed;
   }
 }

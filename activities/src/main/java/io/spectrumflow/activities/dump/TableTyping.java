@@ -13,9 +13,10 @@ import java.util.Map;
  * Decides, once per dump and before anything is written, the type each batch column is written in
  * so that it fits the existing table (see {@link TableColumnType} for the rules): a batch column
  * that matches a table column by name keeps its type, is coerced or widened, or is a conflict that
- * fails the dump. An inferred column of only nulls takes the table column's type, or is left out of
- * the files when the dump cannot write that type exactly (readers see NULL either way). Batch
- * columns not in the table keep their own type.
+ * fails the dump; so is a declared column that reads another field than the one the table records
+ * for it. An inferred column of only nulls takes the table column's type, or is left out of the
+ * files when the dump cannot write that type exactly (readers see NULL either way). Batch columns
+ * not in the table keep their own type.
  */
 final class TableTyping {
 
@@ -50,10 +51,12 @@ final class TableTyping {
    */
   WrittenColumns apply(List<BatchColumn> batch) {
     List<ColumnSpec> written = new ArrayList<>(batch.size());
+    List<String> fields = new ArrayList<>(batch.size());
     int[] sources = new int[batch.size()];
     for (int c = 0; c < batch.size(); c++) {
       BatchColumn column = batch.get(c);
       TableColumn table = tableColumns.get(column.name());
+      requireSameField(column, table);
       ColumnType type = table == null ? column.type() : typeFor(column, table);
       if (type == null) {
         changes.add(new Change(column.name(), null, table.glueType(), null));
@@ -64,8 +67,40 @@ final class TableTyping {
       }
       sources[written.size()] = c;
       written.add(new ColumnSpec(column.name(), type));
+      fields.add(column.field());
     }
-    return new WrittenColumns(written, Arrays.copyOf(sources, written.size()));
+    return new WrittenColumns(written, Arrays.copyOf(sources, written.size()), fields);
+  }
+
+  /**
+   * A column holds one field: a schema that reads another field into a column the table records for
+   * a field would mix the two in it.
+   */
+  private static void requireSameField(BatchColumn column, TableColumn table) {
+    if (table == null
+        || table.field() == null
+        || column.field() == null
+        || table.field().equals(column.field())) {
+      return;
+    }
+    throw BadInput.inBatch()
+        .field(column.field(), column.name())
+        .problem(
+            "the existing table's column "
+                + column.name()
+                + " holds field "
+                + BadInput.quote(table.field())
+                + " but this batch's schema reads field "
+                + BadInput.quote(column.field())
+                + " into it",
+            "Give column "
+                + column.name()
+                + " field "
+                + BadInput.quote(table.field())
+                + " in the pipeline's schema, or read "
+                + BadInput.quote(column.field())
+                + " into a column of its own; without a schema in the pipeline, run the batch"
+                + " again (the table changed while it was dumped).");
   }
 
   /** The written type, or null to leave the column out. */

@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.glue.model.Column;
  * Brings a table's columns up to date with a batch: new columns are appended, and a column is
  * widened where the batch was written in a wider type the table accepts (int to bigint; int, bigint
  * or float to double). The dump already refused batches that conflict with the table; a conflict
- * here means the table changed in between, so the run fails rather than guess.
+ * here means the table changed in between, so the run fails rather than guess. A column that
+ * records no field yet (made before fields were recorded, or by a crawler) records the batch's
+ * field for it (see {@link ColumnFields}); a recorded field is never changed.
  */
 final class ColumnMerge {
 
@@ -23,6 +25,7 @@ final class ColumnMerge {
   private final List<Column> merged;
   private final List<String> added = new ArrayList<>();
   private final List<String> widened = new ArrayList<>();
+  private final List<String> recorded = new ArrayList<>();
 
   ColumnMerge(String table, List<Column> current, List<Column> batch) {
     merged = new ArrayList<>(current);
@@ -37,13 +40,18 @@ final class ColumnMerge {
         added.add(column.name());
         continue;
       }
+      String field = ColumnFields.recorded(column);
+      if (field != null && ColumnFields.recorded(merged.get(at)) == null) {
+        merged.set(at, ColumnFields.recording(merged.get(at), field));
+        recorded.add(column.name());
+      }
       String tableType = current.get(at).type().toLowerCase(Locale.ROOT);
       String batchType = column.type();
       if (tableType.equals(batchType) || isText(tableType) && batchType.equals("string")) {
         continue;
       }
       if (widens(tableType, batchType)) {
-        merged.set(at, current.get(at).toBuilder().type(batchType).build());
+        merged.set(at, merged.get(at).toBuilder().type(batchType).build());
         widened.add(column.name() + " " + tableType + " -> " + batchType);
       } else {
         throw ApplicationFailure.newNonRetryableFailure(
@@ -80,13 +88,19 @@ final class ColumnMerge {
   }
 
   boolean changed() {
-    return !added.isEmpty() || !widened.isEmpty();
+    return !added.isEmpty() || !widened.isEmpty() || !recorded.isEmpty();
   }
 
-  /** What changed, for the result and the log: added names, then widenings. */
+  /**
+   * What changed, for the result and the log: added names, then widenings, then the columns that
+   * now record their field.
+   */
   List<String> changes() {
     List<String> changes = new ArrayList<>(added);
     widened.forEach(w -> changes.add("widened " + w));
+    if (!recorded.isEmpty()) {
+      changes.add("recorded the fields of " + recorded);
+    }
     return changes;
   }
 }

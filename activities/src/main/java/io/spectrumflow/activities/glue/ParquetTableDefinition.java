@@ -54,9 +54,14 @@ public final class ParquetTableDefinition {
         .build();
   }
 
+  /** The Glue columns, each recording the field it holds where that is known. */
   static List<Column> columns(List<ColumnSpec> columns) {
     return columns.stream()
-        .map(c -> Column.builder().name(c.name()).type(GlueTypes.of(c.type())).build())
+        .map(
+            c ->
+                ColumnFields.recording(
+                    Column.builder().name(c.name()).type(GlueTypes.of(c.type())).build(),
+                    c.field()))
         .toList();
   }
 

@@ -81,4 +81,33 @@ class ColumnMergeTest {
                     "db.t", List.of(column("a", "timestamp")), List.of(column("a", "string"))))
         .isInstanceOf(ApplicationFailure.class);
   }
+
+  private static Column holding(String name, String type, String field) {
+    return ColumnFields.recording(column(name, type), field);
+  }
+
+  @Test
+  void recordsTheBatchsFieldOnAColumnThatRecordsNoneAndNeverChangesARecordedOne() {
+    ColumnMerge merge =
+        new ColumnMerge(
+            "db.t",
+            List.of(column("a_b", "string"), holding("c", "bigint", "C")),
+            List.of(
+                holding("a_b", "string", "A b"),
+                holding("c", "double", "c"),
+                holding("n", "string", "N")));
+
+    assertThat(merge.columns())
+        .extracting(c -> c.name() + " " + c.type() + " " + ColumnFields.recorded(c))
+        .containsExactly("a_b string A b", "c double C", "n string N");
+    assertThat(merge.changes())
+        .containsExactly("n", "widened c bigint -> double", "recorded the fields of [a_b]");
+    assertThat(
+            new ColumnMerge(
+                    "db.t",
+                    List.of(holding("a_b", "string", "A b")),
+                    List.of(holding("a_b", "string", "A b")))
+                .changed())
+        .isFalse();
+  }
 }

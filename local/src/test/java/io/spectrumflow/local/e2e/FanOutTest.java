@@ -69,8 +69,8 @@ class FanOutTest {
   void renamedFieldsLandInTheSameColumnsInEveryChunk() throws Exception {
     try (RunningStack stack = new RunningStack(dir.resolve("data"))) {
       PipelineSpec pipeline = pipeline("renamed", "");
-      // "date" clashes with the partition column; "Name" and "name" clash once made legal, and the
-      // two files meet them in opposite orders.
+      // "date" clashes with the partition column; "Name" and "name" clash once made legal (name
+      // keeps its own name, Name gets name_2), and the two files meet them in opposite orders.
       List<String> inputs =
           List.of(
               stack.stage(
@@ -94,7 +94,7 @@ class FanOutTest {
       assertThat(
               stack.query(
                   pipeline,
-                  "SELECT id, name, name_2, date_2 FROM \"fanout\".\"renamed\" ORDER BY id"))
+                  "SELECT id, name_2, name, date_2 FROM \"fanout\".\"renamed\" ORDER BY id"))
           .extracting(
               row ->
                   row.stream()

@@ -28,6 +28,12 @@ public class ExportWorkflowImpl implements ExportWorkflow {
   /** A cleanup that fails after the switch is logged, not a failure of the run (version 1). */
   private static final String CLEANUP_FAILURE_CHANGE = "cleanup-failure-keeps-run";
 
+  /**
+   * Chunk columns are named by the existing table's field map, in no order of appearance (version
+   * 1); before, in order of first appearance.
+   */
+  private static final String COLUMN_MAP_CHANGE = "chunk-columns-by-table";
+
   private final DumpActivities dump =
       Workflow.newActivityStub(DumpActivities.class, ExportStepOptions.dump());
   private final CatalogActivities catalog =
@@ -242,7 +248,13 @@ public class ExportWorkflowImpl implements ExportWorkflow {
                                   chunks.get(chunk),
                                   batchTime,
                                   chunk))));
-      pipeline = pipeline.withSchema(ChunkColumns.merge(inferred, pipeline.partition().column()));
+      String partitionColumn = pipeline.partition().column();
+      pipeline =
+          pipeline.withSchema(
+              Workflow.getVersion(COLUMN_MAP_CHANGE, Workflow.DEFAULT_VERSION, 1)
+                      == Workflow.DEFAULT_VERSION
+                  ? ChunkColumns.merge(inferred, partitionColumn)
+                  : ChunkColumns.mergeByTable(inferred, partitionColumn));
     }
     PipelineSpec typed = pipeline;
     List<Landed> pairs =

@@ -8,9 +8,12 @@ import java.util.Set;
 /**
  * Turns field names into column names Glue and Redshift accept: lowercase; every code point outside
  * {@code [a-z0-9_]} becomes {@code _}; a leading digit gets a {@code _} prefix; an empty name
- * becomes {@code col_<n>} (its 1-based column position); at most 127 characters. The partition
- * column's name is taken from the start, and a name already taken gets {@code _2}, {@code _3}, ...
- * in order of first appearance, so the same fields always get the same names.
+ * becomes {@code col_<n>} (its 1-based column position); at most 127 characters.
+ *
+ * <p>Which field gets which name when two clash is {@link ColumnMap}'s rule. An instance assigns
+ * names the way runs did before that rule: the partition column's name is taken from the start, and
+ * a name already taken gets {@code _2}, {@code _3}, ... in order of first appearance. Only workflow
+ * runs begun before the rule still merge chunk columns so (see {@code ChunkColumns}).
  */
 public final class ColumnNames {
 
@@ -32,12 +35,7 @@ public final class ColumnNames {
   /** The unique column name for the next new field. */
   public String assign(String fieldName) {
     assigned++;
-    String base = sanitize(fieldName, assigned);
-    String name = base;
-    for (int n = 2; taken.contains(name); n++) {
-      String suffix = "_" + n;
-      name = base.substring(0, Math.min(base.length(), MAX_LENGTH - suffix.length())) + suffix;
-    }
+    String name = ColumnMap.free(sanitize(fieldName, assigned), taken);
     taken.add(name);
     if (!name.equals(fieldName)) {
       renamed.put(fieldName, name);

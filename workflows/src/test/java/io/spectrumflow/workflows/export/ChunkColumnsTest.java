@@ -2,6 +2,7 @@ package io.spectrumflow.workflows.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spectrumflow.workflows.export.InferredColumn.InTable;
 import io.spectrumflow.workflows.pipeline.ColumnSpec;
 import io.spectrumflow.workflows.pipeline.ColumnType;
 import java.util.List;
@@ -61,5 +62,61 @@ class ChunkColumnsTest {
             "date");
 
     assertThat(merged).containsExactly(new ColumnSpec("id", ColumnType.BIGINT, "id"));
+  }
+
+  @Test
+  void byTableEachChunkOrderGivesTheSameNames() {
+    List<InferredColumn> upperFirst =
+        List.of(
+            new InferredColumn("a_b_2", ColumnType.STRING, false, "A b", InTable.NEW),
+            new InferredColumn("a_b", ColumnType.STRING, false, "a_b", InTable.NEW));
+    List<InferredColumn> lowerOnly =
+        List.of(new InferredColumn("a_b", ColumnType.STRING, false, "a_b", InTable.NEW));
+    List<InferredColumn> upperOnly =
+        List.of(new InferredColumn("a_b", ColumnType.STRING, false, "A b", InTable.NEW));
+
+    assertThat(ChunkColumns.mergeByTable(List.of(upperFirst, lowerOnly), "date"))
+        .containsExactly(
+            new ColumnSpec("a_b_2", ColumnType.STRING, "A b"),
+            new ColumnSpec("a_b", ColumnType.STRING, "a_b"));
+    assertThat(ChunkColumns.mergeByTable(List.of(upperOnly, lowerOnly), "date"))
+        .containsExactly(
+            new ColumnSpec("a_b_2", ColumnType.STRING, "A b"),
+            new ColumnSpec("a_b", ColumnType.STRING, "a_b"));
+  }
+
+  @Test
+  void byTableHeldFieldsKeepTheirColumnAndNewOnesAvoidEveryTableColumn() {
+    // The table: a_b holds "A b", a_b_2 holds "A-b" (absent from this batch).
+    List<InferredColumn> chunk0 =
+        List.of(
+            new InferredColumn("a_b_3", ColumnType.STRING, false, "a_b", InTable.NEW),
+            new InferredColumn("a_b", ColumnType.BIGINT, false, "A b", InTable.HELD),
+            new InferredColumn("a_b_2", null, true, "A-b", InTable.ONLY_IN_TABLE));
+    List<InferredColumn> chunk1 =
+        List.of(
+            new InferredColumn("a_b", ColumnType.DOUBLE, false, "A b", InTable.HELD),
+            new InferredColumn("a_b_3", ColumnType.STRING, false, "A.B", InTable.NEW),
+            new InferredColumn("a_b_2", null, true, "A-b", InTable.ONLY_IN_TABLE));
+
+    assertThat(ChunkColumns.mergeByTable(List.of(chunk0, chunk1), "date"))
+        .containsExactly(
+            new ColumnSpec("a_b_4", ColumnType.STRING, "a_b"),
+            new ColumnSpec("a_b", ColumnType.DOUBLE, "A b"),
+            new ColumnSpec("a_b_3", ColumnType.STRING, "A.B"));
+  }
+
+  @Test
+  void byTableChunksThatEachClaimAColumnRecordingNoFieldAgreeOnOne() {
+    // Column c_d records no field: each chunk gave it its own best candidate.
+    List<InferredColumn> chunk0 =
+        List.of(new InferredColumn("c_d", ColumnType.STRING, false, "C.d", InTable.HELD));
+    List<InferredColumn> chunk1 =
+        List.of(new InferredColumn("c_d", ColumnType.STRING, false, "C d", InTable.HELD));
+
+    assertThat(ChunkColumns.mergeByTable(List.of(chunk0, chunk1), "date"))
+        .containsExactly(
+            new ColumnSpec("c_d_2", ColumnType.STRING, "C.d"),
+            new ColumnSpec("c_d", ColumnType.STRING, "C d"));
   }
 }

@@ -18,7 +18,9 @@ class ExportWorkflowReplayTest {
       strings = {
         "histories/export-happy.json",
         "histories/export-host-gone.json",
-        "histories/export-replace-failed.json"
+        "histories/export-replace-failed.json",
+        // a batch of three inputs, recorded before chunk columns were named by the table
+        "histories/export-fan-out.json"
       })
   void replaysRecordedHistories(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(history, ExportWorkflowImpl.class);
