@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
  * The workflow id scheme: one id per pipeline and batch, so a batch submitted twice is one run.
  *
  * <p>The id is {@code export:<pipeline>:<batch-id>}. Neither a pipeline name nor a batch id may
- * contain ':', so two different (pipeline, batch) pairs never share an id. Runs started before
- * this scheme have the id {@code export-<pipeline>-<batch-id>} ({@link #legacyOf}), which is
- * ambiguous ({@code events}+{@code json-x} and {@code events-json}+{@code x} share it): a lookup
- * may accept such a run only when the run itself records the same pipeline and batch.
+ * contain ':', so two different (pipeline, batch) pairs never share an id. Runs started before this
+ * scheme have the id {@code export-<pipeline>-<batch-id>} ({@link #legacyOf}), which is ambiguous
+ * ({@code events}+{@code json-x} and {@code events-json}+{@code x} share it): a lookup may accept
+ * such a run only when the run itself records the same pipeline and batch.
  */
 public final class ExportWorkflowIds {
 
@@ -31,10 +31,7 @@ public final class ExportWorkflowIds {
    * Not injective, so only for finding runs started before the change, never for starting one.
    */
   public static String legacyOf(String pipeline, String batchId) {
-    return LEGACY_PREFIX
-        + requireValidPipelineName(pipeline)
-        + "-"
-        + requireValidBatchId(batchId);
+    return LEGACY_PREFIX + requireValidPipelineName(pipeline) + "-" + requireValidBatchId(batchId);
   }
 
   /**

@@ -32,6 +32,7 @@ public class ScheduledExportWorkflowImpl implements ScheduledExportWorkflow {
    * ambiguous {@link ExportWorkflowIds#legacyOf} id, and replay must start the same child.
    */
   static final String INJECTIVE_CHILD_ID_CHANGE = "injective-child-workflow-id";
+
   private static final DateTimeFormatter BATCH_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -75,8 +76,7 @@ public class ScheduledExportWorkflowImpl implements ScheduledExportWorkflow {
   }
 
   private static String childWorkflowId(String pipeline, String batchId) {
-    int version =
-        Workflow.getVersion(INJECTIVE_CHILD_ID_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    int version = Workflow.getVersion(INJECTIVE_CHILD_ID_CHANGE, Workflow.DEFAULT_VERSION, 1);
     return version == Workflow.DEFAULT_VERSION
         ? ExportWorkflowIds.legacyOf(pipeline, batchId)
         : ExportWorkflowIds.of(pipeline, batchId);

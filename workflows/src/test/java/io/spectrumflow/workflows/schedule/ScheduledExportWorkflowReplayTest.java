@@ -68,7 +68,8 @@ class ScheduledExportWorkflowReplayTest {
 
   private static List<String> childIds(WorkflowExecutionHistory history) {
     return history.getEvents().stream()
-        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)
+        .filter(
+            e -> e.getEventType() == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)
         .map(HistoryEvent::getStartChildWorkflowExecutionInitiatedEventAttributes)
         .map(a -> a.getWorkflowId())
         .toList();
