@@ -11,8 +11,6 @@ final class PathSegment {
   static String encode(String value) {
     // URLEncoder encodes for forms: a space becomes '+', which a path would keep as a plus; ':'
     // (of workflow ids export:<pipeline>:<batch>) is a path character and stays readable
-    return URLEncoder.encode(value, StandardCharsets.UTF_8)
-        .replace("+", "%20")
-        .replace("%3A", ":");
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":");
   }
 }
