@@ -1,6 +1,7 @@
 package io.spectrumflow.starter.staging;
 
 import io.spectrumflow.activities.s3.S3Location;
+import io.spectrumflow.workflows.export.ExportWorkflowIds;
 import io.spectrumflow.workflows.schedule.StagedBatch;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -73,7 +74,10 @@ public final class StagingArea {
 
   /**
    * Stages files as a batch's inputs, in order, under the folder of their digest, and returns the
-   * batch. The caller has checked pipeline name and batch id.
+   * batch. Pipeline name and batch id are checked again here, so that no key leaves the pipeline's
+   * staging prefix whatever the caller checked.
+   *
+   * @throws IllegalArgumentException for a name, batch id or digest that is not valid
    */
   public StagedBatch stage(
       String pipeline,
@@ -82,6 +86,8 @@ public final class StagingArea {
       List<Path> files,
       String digest,
       String extension) {
+    ExportWorkflowIds.requireValidPipelineName(pipeline);
+    ExportWorkflowIds.requireValidBatchId(batchId);
     if (!BodyDigest.looksLikeOne(digest)) {
       throw new IllegalArgumentException("'" + digest + "' is not a body digest");
     }
