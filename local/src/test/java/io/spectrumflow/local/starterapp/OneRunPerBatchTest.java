@@ -298,6 +298,11 @@ class OneRunPerBatchTest {
     assertThat(again.body().get("workflowId").asText()).isEqualTo("export-events-json-legacy-1");
     assertThat(again.body().get("runId").asText()).isEqualTo(legacyRun);
 
+    StarterApi.Answer different = post("events-json", "?batchId=legacy-1", ndjson(7009));
+    assertThat(different.status()).as(different.body().toString()).isEqualTo(409);
+    assertThat(different.body().get("message").asText())
+        .contains("batch id 'legacy-1'", "export-events-json-legacy-1");
+
     StarterApi.Answer x2 = post("events-json", "?batchId=x2", ndjson(7002));
     assertThat(x2.status()).as(x2.body().toString()).isEqualTo(202);
     assertThat(x2.body().get("existing").asBoolean()).isFalse();

@@ -122,7 +122,10 @@ public final class BatchStart {
     if (digest.isPresent()) {
       return digest.get().equals(submission.digest());
     }
-    // staged before bodies had digest folders: the same batch, as it was then
-    return staging.isLegacyPosted(pipeline, batchId, inputs);
+    if (!staging.isLegacyPosted(pipeline, batchId, inputs)) {
+      return false; // the run exports objects named by reference
+    }
+    // staged before bodies had digest folders: compare with what is staged, if still there
+    return staging.digestOfStaged(inputs).map(submission.digest()::equals).orElse(true);
   }
 }

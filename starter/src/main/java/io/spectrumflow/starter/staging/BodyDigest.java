@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -38,25 +39,39 @@ public final class BodyDigest {
    * order, so that one file staged from the command line has the digest it has posted.
    */
   public static String of(List<Path> files) throws IOException {
-    if (files.size() == 1) {
-      return of(files.get(0));
-    }
-    MessageDigest all = sha256();
+    List<String> digests = new ArrayList<>();
     for (Path file : files) {
-      all.update((of(file) + "\n").getBytes(StandardCharsets.US_ASCII));
+      digests.add(of(file));
     }
-    return hex(all);
+    return ofDigests(digests);
   }
 
   private static String of(Path file) throws IOException {
-    MessageDigest digest = sha256();
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[64 * 1024];
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        digest.update(buffer, 0, n);
-      }
+      return of(in);
+    }
+  }
+
+  /** The digest of one body read from a stream. */
+  static String of(InputStream in) throws IOException {
+    MessageDigest digest = sha256();
+    byte[] buffer = new byte[64 * 1024];
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      digest.update(buffer, 0, n);
     }
     return hex(digest);
+  }
+
+  /** The digest of several bodies from their own digests, in order, as {@link #of} makes it. */
+  static String ofDigests(List<String> digests) {
+    if (digests.size() == 1) {
+      return digests.get(0);
+    }
+    MessageDigest all = sha256();
+    for (String one : digests) {
+      all.update((one + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
+    return hex(all);
   }
 
   /** Whether a text is a digest as {@link #of} writes it, e.g. a folder name of a staged key. */

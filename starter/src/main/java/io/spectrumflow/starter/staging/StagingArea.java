@@ -3,6 +3,9 @@ package io.spectrumflow.starter.staging;
 import io.spectrumflow.activities.s3.S3Location;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
 import io.spectrumflow.workflows.schedule.StagedBatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -128,6 +132,25 @@ public final class StagingArea {
         && inputs.stream()
             .map(input -> PostedKey.parse(this, pipeline, input))
             .allMatch(key -> key != null && key.batchId().equals(batchId) && key.digest() == null);
+  }
+
+  /**
+   * The {@link BodyDigest} of staged objects, read back from S3: for bodies staged before their
+   * digest named their folder. Empty when one of them is gone (past its retention).
+   */
+  public Optional<String> digestOfStaged(List<String> inputs) {
+    List<String> digests = new ArrayList<>();
+    for (String input : inputs) {
+      S3Location location = S3Location.parse(input);
+      try (InputStream in = s3.getObject(b -> b.bucket(location.bucket()).key(location.key()))) {
+        digests.add(BodyDigest.of(in));
+      } catch (NoSuchKeyException gone) {
+        return Optional.empty();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not read the staged " + input, e);
+      }
+    }
+    return Optional.of(BodyDigest.ofDigests(digests));
   }
 
   /** Deletes the staged objects of a request that did not become its batch's run. */
