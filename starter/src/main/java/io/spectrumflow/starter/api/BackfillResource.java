@@ -2,6 +2,7 @@ package io.spectrumflow.starter.api;
 
 import io.spectrumflow.starter.config.Pipelines;
 import io.spectrumflow.starter.runs.ExportRuns;
+import io.spectrumflow.starter.runs.RunLookup;
 import io.spectrumflow.starter.runs.RunStarted;
 import io.spectrumflow.starter.staging.StagingArea;
 import io.spectrumflow.workflows.export.ExportRequest;
@@ -37,15 +38,21 @@ public final class BackfillResource {
   private final Pipelines pipelines;
   private final StagingArea staging;
   private final ExportRuns runs;
+  private final RunLookup lookup;
 
-  public BackfillResource(Pipelines pipelines, StagingArea staging, ExportRuns runs) {
+  public BackfillResource(
+      Pipelines pipelines, StagingArea staging, ExportRuns runs, RunLookup lookup) {
     this.pipelines = pipelines;
     this.staging = staging;
     this.runs = runs;
+    this.lookup = lookup;
   }
 
   /** What a backfill started. */
   public record Backfilled(String batchId, String workflowId, String runId) {}
+
+  /** A staged body a backfill left alone, and why. */
+  public record Skipped(String batchId, List<String> inputs, String reason) {}
 
   @POST
   @PermitAll
@@ -70,13 +77,44 @@ public final class BackfillResource {
     }
     PipelineSpec pipeline = pipelines.pipeline(name);
     List<Backfilled> started = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-      for (StagedBatch batch : staging.batchesOn(name, day)) {
+      List<StagedBatch> batches = new ArrayList<>();
+      for (StagedBatch posted : staging.postedOn(name, day)) {
+        String other = otherRunsInputs(name, posted);
+        if (other == null) {
+          batches.add(posted);
+        } else {
+          skipped.add(new Skipped(posted.batchId(), posted.inputs(), other));
+        }
+      }
+      batches.addAll(staging.keptOn(name, day));
+      for (StagedBatch batch : batches) {
         RunStarted run =
             runs.start(new ExportRequest(batch.batchId(), pipeline, batch.inputs(), null), true);
         started.add(new Backfilled(batch.batchId(), run.workflowId(), run.runId()));
       }
     }
-    return Response.accepted(Map.of("runs", started)).build();
+    return Response.accepted(Map.of("runs", started, "skipped", skipped)).build();
+  }
+
+  /**
+   * Why a posted body is not its batch's: the batch's run exports other objects (this body lost the
+   * race for the batch id, or was sent again with different records); null when it is, or when the
+   * batch has no run any more to tell.
+   */
+  private String otherRunsInputs(String pipeline, StagedBatch posted) {
+    return lookup
+        .batchRun(pipeline, posted.batchId())
+        .filter(run -> run.request() != null && !posted.inputs().equals(run.request().inputs()))
+        .map(
+            run ->
+                "batch "
+                    + posted.batchId()
+                    + " is run "
+                    + run.view().workflowId()
+                    + ", which exports "
+                    + run.request().inputs())
+        .orElse(null);
   }
 }

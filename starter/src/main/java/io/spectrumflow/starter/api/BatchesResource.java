@@ -3,12 +3,13 @@ package io.spectrumflow.starter.api;
 import io.spectrumflow.activities.dump.BadInputException;
 import io.spectrumflow.activities.dump.InputCheck;
 import io.spectrumflow.starter.config.Pipelines;
+import io.spectrumflow.starter.runs.BatchRun;
+import io.spectrumflow.starter.runs.BatchStart;
 import io.spectrumflow.starter.runs.ExportRuns;
 import io.spectrumflow.starter.runs.RunLookup;
 import io.spectrumflow.starter.runs.RunStarted;
 import io.spectrumflow.starter.staging.BodyIntake;
 import io.spectrumflow.starter.staging.StagingArea;
-import io.spectrumflow.workflows.export.ExportRequest;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.spectrumflow.workflows.pipeline.SourceFormat;
@@ -33,6 +34,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code POST /pipelines/{name}/batches}: a batch in the body, or staged objects named. */
 @Path("/pipelines/{name}/batches")
@@ -45,7 +47,7 @@ public final class BatchesResource {
   private final Pipelines pipelines;
   private final StagingArea staging;
   private final ExportRuns runs;
-  private final RunLookup lookup;
+  private final BatchStart batches;
   private final BodyIntake intake;
   private final Clock clock;
 
@@ -59,7 +61,7 @@ public final class BatchesResource {
     this.pipelines = pipelines;
     this.staging = staging;
     this.runs = runs;
-    this.lookup = lookup;
+    this.batches = new BatchStart(runs, lookup, staging);
     this.intake = intake;
     this.clock = clock;
   }
@@ -88,32 +90,36 @@ public final class BatchesResource {
     } catch (IllegalArgumentException e) {
       return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
     }
-    Response existing = existingRun(name, id);
-    if (existing != null) {
-      return existing;
-    }
-    Response busy = tooManyRuns(name);
-    if (busy != null) {
-      return busy;
-    }
-    java.nio.file.Path file;
+    BodyIntake.Body taken;
     try {
-      file = intake.take(body);
+      taken = intake.take(body);
     } catch (BodyIntake.TooLarge e) {
       return ApiError.response(
           Response.Status.REQUEST_ENTITY_TOO_LARGE,
           e.getMessage() + ": split the batch, or stage it in S3 and post a reference to it");
     }
     try {
-      InputCheck.records(pipeline.format(), file);
+      BatchStart.Submission submission = BatchStart.Submission.body(taken.digest());
+      String askedBy = askedFor(batchId, idempotencyKey);
+      String asked = askedBy.equals("batch id") ? id : idempotencyKey;
+      Response existing = answer(batches.existing(name, id, submission), id, askedBy, asked);
+      if (existing != null) {
+        return existing;
+      }
+      Response busy = tooManyRuns(name);
+      if (busy != null) {
+        return busy;
+      }
+      InputCheck.records(pipeline.format(), taken.file());
       StagedBatch staged =
           staging.stage(
               name,
               LocalDate.now(clock.withZone(ZoneOffset.UTC)),
               id,
-              file,
+              taken,
               pipeline.format() == SourceFormat.CSV ? "csv" : "json");
-      return start(pipeline, staged);
+      return answer(
+          Optional.of(batches.start(pipeline, staged, submission, false)), id, askedBy, asked);
     } catch (BadInputException bad) {
       return ApiError.response(
           400,
@@ -123,7 +129,7 @@ public final class BatchesResource {
               bad.record() == 0 ? null : bad.record(),
               bad.line() == 0 ? null : bad.line()));
     } finally {
-      Files.deleteIfExists(file);
+      Files.deleteIfExists(taken.file());
     }
   }
 
@@ -155,7 +161,8 @@ public final class BatchesResource {
     } catch (IllegalArgumentException e) {
       return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
     }
-    Response existing = existingRun(name, id);
+    BatchStart.Submission submission = BatchStart.Submission.reference(reference.inputs());
+    Response existing = answer(batches.existing(name, id, submission), id, "batch id", id);
     if (existing != null) {
       return existing;
     }
@@ -163,28 +170,53 @@ public final class BatchesResource {
     if (busy != null) {
       return busy;
     }
-    return start(pipelines.pipeline(name), new StagedBatch(id, List.copyOf(reference.inputs())));
+    return answer(
+        Optional.of(
+            batches.start(
+                pipelines.pipeline(name),
+                new StagedBatch(id, List.copyOf(reference.inputs())),
+                submission,
+                false)),
+        id,
+        "batch id",
+        id);
   }
 
-  private Response start(PipelineSpec pipeline, StagedBatch batch) {
-    RunStarted started =
-        runs.start(new ExportRequest(batch.batchId(), pipeline, batch.inputs(), null), false);
-    return accepted(started, batch.batchId(), batch.inputs());
+  /** What the client named the batch by, for a conflict about it. */
+  private static String askedFor(String batchId, String idempotencyKey) {
+    boolean byKey =
+        (batchId == null || batchId.isBlank())
+            && idempotencyKey != null
+            && !idempotencyKey.isBlank();
+    return byKey ? "Idempotency-Key" : "batch id";
   }
 
-  /** A batch already submitted answers with its run instead of staging and starting again. */
-  private Response existingRun(String pipeline, String batchId) {
-    String workflowId = ExportWorkflowIds.of(pipeline, batchId);
-    return lookup
-        .run(workflowId)
-        .filter(run -> !run.status().equals("failed") && !run.status().equals("terminated"))
-        .map(
-            run ->
-                accepted(
-                    new RunStarted(workflowId, run.runId(), true),
-                    batchId,
-                    run.result() == null ? List.of() : run.result().s3Keys()))
-        .orElse(null);
+  /**
+   * 202 with the batch's run, or 409 when the batch's run is of different records; null when the
+   * batch has no run yet.
+   */
+  private static Response answer(
+      Optional<BatchStart.Outcome> outcome, String batchId, String askedBy, String asked) {
+    if (outcome.isEmpty()) {
+      return null;
+    }
+    if (outcome.get() instanceof BatchStart.Accepted accepted) {
+      return accepted(accepted.run(), batchId, accepted.inputs());
+    }
+    BatchRun existing = ((BatchStart.Conflict) outcome.get()).existing();
+    return ApiError.response(
+        Response.Status.CONFLICT,
+        askedBy
+            + " '"
+            + asked
+            + "' was already used for different records: batch "
+            + batchId
+            + " is run "
+            + existing.view().workflowId()
+            + " (run id "
+            + existing.view().runId()
+            + "), which exports the records sent first; send different records under a new "
+            + askedBy);
   }
 
   private Response tooManyRuns(String pipeline) {
@@ -209,6 +241,7 @@ public final class BatchesResource {
   }
 
   private static Response accepted(RunStarted started, String batchId, List<String> inputs) {
+    // ':' of the workflow id is a valid path character: no escaping needed
     String link = "/runs/" + started.workflowId();
     return Response.status(Response.Status.ACCEPTED)
         .location(URI.create(link))

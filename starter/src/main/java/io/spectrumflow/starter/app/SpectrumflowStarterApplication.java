@@ -72,6 +72,7 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
         .manage(
             new StagingRetention(
                 staging,
+                lookup,
                 pipelines.names(),
                 Duration.ofDays(config.getStarter().stagingRetentionDays()),
                 clock));
@@ -87,19 +88,14 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
                     .setUnauthorizedHandler(new JsonUnauthorizedHandler())
                     .buildAuthFilter()));
     environment.jersey().register(RolesAllowedDynamicFeature.class);
+    BodyIntake intake = new BodyIntake(config.getStarter().maxBody().toBytes());
+    environment.lifecycle().manage(intake); // deletes bodies of requests killed mid-way
     environment
         .jersey()
-        .register(
-            new BatchesResource(
-                pipelines,
-                staging,
-                runs,
-                lookup,
-                new BodyIntake(config.getStarter().maxBody().toBytes()),
-                clock));
+        .register(new BatchesResource(pipelines, staging, runs, lookup, intake, clock));
     environment.jersey().register(new RunsResource(lookup));
     environment.jersey().register(new SchedulesResource(pipelines, schedules));
-    environment.jersey().register(new BackfillResource(pipelines, staging, runs));
+    environment.jersey().register(new BackfillResource(pipelines, staging, runs, lookup));
     environment
         .jersey()
         .register(

@@ -1,11 +1,14 @@
 package io.spectrumflow.starter.cli;
 
 import io.spectrumflow.starter.runs.ExportRuns;
+import io.spectrumflow.starter.runs.RunLookup;
+import io.spectrumflow.starter.runs.RunView;
 import io.spectrumflow.workflows.export.ExportProgress;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,9 +28,21 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String workflowId = ExportWorkflowIds.of(pipeline, batchId);
+    try {
+      ExportWorkflowIds.requireValidPipelineName(pipeline);
+      ExportWorkflowIds.requireValidBatchId(batchId);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
     WorkflowClient client = temporal.connect();
     try {
+      Optional<RunView> run = new RunLookup(client).runOf(pipeline, batchId);
+      if (run.isEmpty()) {
+        System.err.println("batch " + batchId + " of pipeline " + pipeline + " has no run");
+        return 1;
+      }
+      String workflowId = run.get().workflowId();
       ExportRuns runs = new ExportRuns(client);
       WorkflowStub stub = runs.stub(workflowId);
       WorkflowExecutionStatus status = stub.describe().getWorkflowExecutionInfo().getStatus();

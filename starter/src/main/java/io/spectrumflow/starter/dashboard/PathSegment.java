@@ -9,7 +9,8 @@ final class PathSegment {
   private PathSegment() {}
 
   static String encode(String value) {
-    // URLEncoder encodes for forms: a space becomes '+', which a path would keep as a plus
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    // URLEncoder encodes for forms: a space becomes '+', which a path would keep as a plus; ':'
+    // (of workflow ids export:<pipeline>:<batch>) is a path character and stays readable
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":");
   }
 }

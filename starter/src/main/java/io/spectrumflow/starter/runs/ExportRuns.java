@@ -7,6 +7,7 @@ import io.spectrumflow.workflows.export.ExportSearchAttributes;
 import io.spectrumflow.workflows.export.ExportTaskQueues;
 import io.spectrumflow.workflows.export.ExportWorkflow;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -27,7 +28,8 @@ public final class ExportRuns {
   }
 
   /**
-   * Starts the run of a batch, unless the batch already has one.
+   * Starts the run of a batch, unless the batch already has one. Temporal decides atomically: of
+   * concurrent starts of one batch exactly one starts a run, the others are told of that run.
    *
    * @param rerun also start a new run when the batch's last run completed; its objects are
    *     overwritten under the same keys
@@ -40,6 +42,8 @@ public final class ExportRuns {
             WorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId)
                 .setTaskQueue(ExportTaskQueues.EXPORT)
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
                 .setWorkflowIdReusePolicy(
                     rerun
                         ? WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE

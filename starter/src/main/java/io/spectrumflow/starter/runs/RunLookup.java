@@ -4,6 +4,7 @@ import io.spectrumflow.workflows.export.ExportProgress;
 import io.spectrumflow.workflows.export.ExportResult;
 import io.spectrumflow.workflows.export.ExportSearchAttributes;
 import io.spectrumflow.workflows.export.ExportWorkflow;
+import io.spectrumflow.workflows.export.ExportWorkflowIds;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -25,10 +26,48 @@ public final class RunLookup {
 
   private final WorkflowClient client;
   private final ProgressQuery progress;
+  private final RunRequest requests;
 
   public RunLookup(WorkflowClient client) {
     this.client = client;
     this.progress = new ProgressQuery(client);
+    this.requests = new RunRequest(client);
+  }
+
+  /**
+   * The latest run of a pipeline's batch: under its workflow id, else under the id runs had before
+   * ({@link ExportWorkflowIds#legacyOf}), which two batches of pipelines like {@code events} and
+   * {@code events-json} share, so such a run counts only when it records this pipeline and batch.
+   */
+  public Optional<BatchRun> batchRun(String pipeline, String batchId) {
+    Optional<BatchRun> current =
+        run(ExportWorkflowIds.of(pipeline, batchId)).map(this::withRequest);
+    if (current.isPresent()) {
+      return current;
+    }
+    return run(ExportWorkflowIds.legacyOf(pipeline, batchId))
+        .map(this::withRequest)
+        .filter(found -> isOf(found, pipeline, batchId));
+  }
+
+  /** The run of a batch, found as {@link #batchRun} finds it, or empty. */
+  public Optional<RunView> runOf(String pipeline, String batchId) {
+    return batchRun(pipeline, batchId).map(BatchRun::view);
+  }
+
+  private BatchRun withRequest(RunView view) {
+    return new BatchRun(view, requests.of(view.workflowId(), view.runId()).orElse(null));
+  }
+
+  /** Whether a run records the pipeline and batch: its search attributes, else its input. */
+  private static boolean isOf(BatchRun run, String pipeline, String batchId) {
+    if (run.view().pipeline() != null && run.view().batchId() != null) {
+      return run.view().pipeline().equals(pipeline) && run.view().batchId().equals(batchId);
+    }
+    return run.request() != null
+        && run.request().pipeline() != null
+        && pipeline.equals(run.request().pipeline().name())
+        && batchId.equals(run.request().batchId());
   }
 
   /** The latest run of a workflow id, or empty when there is none. */

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A run as the HTTP API and the command line show it.
  *
- * @param workflowId the workflow id, {@code export-<pipeline>-<batch-id>}
+ * @param workflowId the workflow id, {@code export:<pipeline>:<batch-id>} ({@code
+ *     export-<pipeline>-<batch-id>} for runs started before that scheme)
  * @param runId the latest run's id
  * @param type the workflow type
  * @param status {@code running}, {@code completed}, {@code failed}, ...

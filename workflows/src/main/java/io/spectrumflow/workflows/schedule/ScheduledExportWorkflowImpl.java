@@ -26,6 +26,13 @@ import org.slf4j.Logger;
 public class ScheduledExportWorkflowImpl implements ScheduledExportWorkflow {
 
   private static final Logger log = Workflow.getLogger(ScheduledExportWorkflowImpl.class);
+
+  /**
+   * Child runs are named by {@link ExportWorkflowIds#of}; runs recorded before that kept the
+   * ambiguous {@link ExportWorkflowIds#legacyOf} id, and replay must start the same child.
+   */
+  static final String INJECTIVE_CHILD_ID_CHANGE = "injective-child-workflow-id";
+
   private static final DateTimeFormatter BATCH_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -54,7 +61,7 @@ public class ScheduledExportWorkflowImpl implements ScheduledExportWorkflow {
         Workflow.newChildWorkflowStub(
             ExportWorkflow.class,
             ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(ExportWorkflowIds.of(request.pipeline().name(), batchId))
+                .setWorkflowId(childWorkflowId(request.pipeline().name(), batchId))
                 .setTaskQueue(ExportTaskQueues.EXPORT)
                 .setTypedSearchAttributes(attributes(request, batchId))
                 .build());
@@ -66,6 +73,13 @@ public class ScheduledExportWorkflowImpl implements ScheduledExportWorkflow {
             request.kept(),
             now.atOffset(ZoneOffset.UTC).toLocalDate().toString());
     return new ScheduledExportResult(kept, result);
+  }
+
+  private static String childWorkflowId(String pipeline, String batchId) {
+    int version = Workflow.getVersion(INJECTIVE_CHILD_ID_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    return version == Workflow.DEFAULT_VERSION
+        ? ExportWorkflowIds.legacyOf(pipeline, batchId)
+        : ExportWorkflowIds.of(pipeline, batchId);
   }
 
   /** The child run is findable like any other, if this run's server knows the attributes. */

@@ -265,7 +265,7 @@ class ExportWorkflowTest {
               assertThat(alert.webhook()).isEqualTo("https://hooks.example.com/spectrumflow");
               assertThat(alert.pipeline()).isEqualTo("events");
               assertThat(alert.batchId()).isEqualTo("a1");
-              assertThat(alert.workflowId()).isEqualTo("export-events-a1");
+              assertThat(alert.workflowId()).isEqualTo(ExportWorkflowIds.of("events", "a1"));
               assertThat(alert.step()).isEqualTo("verify");
               assertThat(alert.message()).contains("counts 1 rows");
             });

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class ScheduledExportWorkflowTest {
 
-  private static final PipelineSpec PIPELINE =
+  static final PipelineSpec PIPELINE =
       new PipelineSpec(
           "events",
           SourceFormat.JSON,
