@@ -5,9 +5,9 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints the adversarial suite's summary when a test run ends: cases tried, refused as expected, and
- * rows expected vs found. Registered through {@code META-INF/services}, JUnit's way for a listener
- * of the whole run, so every test class of the module can add to one table.
+ * Prints the adversarial suite's summary when a test run ends: cases tried, refused as expected,
+ * and rows expected vs found. Registered through {@code META-INF/services}, JUnit's way for a
+ * listener of the whole run, so every test class of the module can add to one table.
  */
 public final class AdversarialSummary implements TestExecutionListener {
 
@@ -34,13 +34,14 @@ public final class AdversarialSummary implements TestExecutionListener {
         expected += c.rowsExpected();
         found += c.rowsFound();
       }
-      out.append(
+      String line =
           String.format(
-              "  %-10s %-52s %-44s %s%n",
+              "  %-12s %-56s %-50s %s",
               c.area(),
               c.name(),
               c.outcome(),
-              counted ? "rows " + c.rowsExpected() + "/" + c.rowsFound() : ""));
+              counted ? "rows " + c.rowsExpected() + "/" + c.rowsFound() : "");
+      out.append(line.stripTrailing()).append('\n');
     }
     out.append(
         String.format(

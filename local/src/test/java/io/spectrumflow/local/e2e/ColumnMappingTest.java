@@ -2,6 +2,7 @@ package io.spectrumflow.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spectrumflow.local.adversarial.AdversarialLedger;
 import io.spectrumflow.workflows.export.ExportRequest;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import java.nio.file.Path;
@@ -58,6 +59,12 @@ class ColumnMappingTest {
     assertThat(rows(pipeline, "SELECT id, a_b, a_b_2 FROM \"cols\".\"" + table + "\" ORDER BY id"))
         .containsExactly(List.of("1", "lower-1", "upper-1"), List.of("2", "lower-2", "upper-2"));
     assertThat(fields(table)).containsEntry("a_b", "a_b").containsEntry("a_b_2", "A b");
+    AdversarialLedger.rows(
+        "columns",
+        "fields 'A b' and 'a_b' in either order, " + mode,
+        "each field in its own column",
+        2,
+        rows(pipeline, "SELECT id FROM \"cols\".\"" + table + "\"").size());
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.spectrumflow.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spectrumflow.local.adversarial.AdversarialLedger;
 import io.spectrumflow.starter.config.ConfigException;
 import io.spectrumflow.starter.config.PipelinesFile;
 import io.spectrumflow.workflows.export.ExportRequest;
@@ -59,6 +60,8 @@ class TwoPipelinesOneTableTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("pipelines.first and pipelines.second")
         .hasMessageContaining("s3://lake/owned/shared/");
+    AdversarialLedger.refused(
+        "tables", "two pipelines over one table folder", "at configuration load, naming both");
   }
 
   @Test
@@ -102,6 +105,12 @@ class TwoPipelinesOneTableTest {
       assertThat(stack.objectsUnderTable(first))
           .containsExactly("owned/shared/date=2026-11-20/b-1-10000.parquet");
       assertThat(stack.count(first, "SELECT count(*) FROM \"first_db\".\"shared\"")).isEqualTo(2);
+      AdversarialLedger.rows(
+          "tables",
+          "a failed run beside another pipeline's batch",
+          "its rollback left the object it did not write",
+          2,
+          stack.count(first, "SELECT count(*) FROM \"first_db\".\"shared\""));
     }
   }
 }

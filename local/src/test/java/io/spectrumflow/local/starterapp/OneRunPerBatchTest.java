@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
+import io.spectrumflow.local.adversarial.AdversarialLedger;
 import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.starter.app.StagingRetention;
 import io.spectrumflow.starter.app.StarterConfiguration;
@@ -186,10 +187,17 @@ class OneRunPerBatchTest {
     assertThat(csv.body().get("workflowId").asText())
         .isEqualTo("export:events:json-x")
         .isNotEqualTo(json.body().get("workflowId").asText());
-    assertThat(completed(json).at("/result/rowsVerified").asLong()).isEqualTo(1);
+    long jsonRows = completed(json).at("/result/rowsVerified").asLong();
+    assertThat(jsonRows).isEqualTo(1);
     JsonNode events = completed(csv);
     assertThat(events.get("pipeline").asText()).isEqualTo("events");
     assertThat(events.at("/result/rowsVerified").asLong()).isEqualTo(52);
+    AdversarialLedger.rows(
+        "ids",
+        "batch json-x of events beside x of events-json",
+        "two runs, two ids",
+        1 + 52,
+        jsonRows + events.at("/result/rowsVerified").asLong());
   }
 
   @Test
@@ -208,6 +216,8 @@ class OneRunPerBatchTest {
     assertThat(again.body().get("runId").asText()).isEqualTo(first.body().get("runId").asText());
     completed(first);
     assertThat(ids("events-json", "events_json", 6000, 7000)).containsExactly(6001L);
+    AdversarialLedger.rows(
+        "idempotency", "Idempotency-Key reused with another body", "409 naming the key", 1, 1);
   }
 
   @Test
@@ -275,6 +285,12 @@ class OneRunPerBatchTest {
           RUN_TIME);
     }
     assertThat(ids("backfilled", "backfilled", 1000, 2000)).containsExactly(first, first + 1);
+    AdversarialLedger.rows(
+        "race",
+        requests + " concurrent POSTs, one batch id, other bodies",
+        "one 202, " + (requests - 1) + " x 409, winner's body exported",
+        2,
+        ids("backfilled", "backfilled", 1000, 2000).size());
   }
 
   @Test
@@ -364,6 +380,8 @@ class OneRunPerBatchTest {
     for (int i = 0; i < batchIds.size(); i++) {
       assertThat(results.get(i).exit()).as(results.get(i).out()).isEqualTo(2);
       assertThat(results.get(i).out()).contains("batch id '" + batchIds.get(i) + "' is not valid");
+      AdversarialLedger.refused(
+          "paths", "run --batch-id '" + batchIds.get(i) + "'", "exit 2, nothing staged");
     }
   }
 
