@@ -59,6 +59,17 @@ final class RunningWorkerApp implements AutoCloseable {
     return admin("/metrics").body();
   }
 
+  /** The status a request without a body gets, on the admin port or the application's. */
+  int status(String method, boolean admin, String path) throws IOException, InterruptedException {
+    int port = admin ? support.getAdminPort() : support.getLocalPort();
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   /** Stops the application as a SIGTERM would: its managed objects stop, the worker gracefully. */
   void stop() {
     if (running) {

@@ -1,20 +1,23 @@
 package io.spectrumflow.starter.app;
 
 import io.dropwizard.auth.AuthDynamicFeature;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.starter.api.ApiCaller;
 import io.spectrumflow.starter.api.BackfillResource;
 import io.spectrumflow.starter.api.BatchesResource;
+import io.spectrumflow.starter.api.BearerHeader;
+import io.spectrumflow.starter.api.BearerHeaderAuthFilter;
 import io.spectrumflow.starter.api.JsonUnauthorizedHandler;
 import io.spectrumflow.starter.api.RunsResource;
 import io.spectrumflow.starter.api.SchedulesResource;
 import io.spectrumflow.starter.api.TokenAuthenticator;
+import io.spectrumflow.starter.config.ConfigException;
 import io.spectrumflow.starter.config.Pipelines;
 import io.spectrumflow.starter.dashboard.Dashboard;
 import io.spectrumflow.starter.dashboard.DashboardResource;
@@ -23,8 +26,10 @@ import io.spectrumflow.starter.runs.RunLookup;
 import io.spectrumflow.starter.schedules.PipelineSchedules;
 import io.spectrumflow.starter.staging.BodyIntake;
 import io.spectrumflow.starter.staging.StagingArea;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
@@ -52,6 +57,8 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
   @Override
   public void run(StarterConfiguration config, Environment environment) {
     Pipelines pipelines = config.pipelines(); // a bad pipeline setting stops start-up here
+    TokenAuthenticator authenticator = new TokenAuthenticator(config.getStarter().authToken());
+    keepTheTokenSecret(config, environment, authenticator);
     Clock clock = Clock.systemUTC();
 
     AwsClients aws = new AwsClients(config.getAws());
@@ -80,9 +87,9 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
         .jersey()
         .register(
             new AuthDynamicFeature(
-                new OAuthCredentialAuthFilter.Builder<ApiCaller>()
-                    .setAuthenticator(new TokenAuthenticator(config.getStarter().authToken()))
-                    .setPrefix("Bearer")
+                new BearerHeaderAuthFilter.Builder<ApiCaller>()
+                    .setAuthenticator(authenticator)
+                    .setPrefix(BearerHeader.scheme())
                     .setRealm("spectrumflow")
                     .setUnauthorizedHandler(new JsonUnauthorizedHandler())
                     .buildAuthFilter()));
@@ -116,5 +123,26 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
         .healthChecks()
         .register(
             "temporal", new TemporalHealthCheck(temporal.service(), config.getTemporal().target()));
+  }
+
+  /**
+   * The token is taken from the Authorization header only (see {@link BearerHeaderAuthFilter}), no
+   * log line shows it whatever the levels, the request log shows no query strings, and the admin
+   * port (its own connector, on loopback by default) needs it except for health checks and ping.
+   */
+  private static void keepTheTokenSecret(
+      StarterConfiguration config, Environment environment, TokenAuthenticator authenticator) {
+    TokenLogFilter.install(config.getStarter().authToken());
+    if (!(config.getServerFactory() instanceof DefaultServerFactory)) {
+      throw new ConfigException(
+          "server.type: the admin endpoints need their own connector: use the default server type"
+              + " with applicationConnectors and adminConnectors (the admin on 127.0.0.1), as in"
+              + " config/local.yml");
+    }
+    QuerylessRequestLog.apply(config.getServerFactory());
+    environment
+        .admin()
+        .addFilter("api-token", new AdminTokenFilter(authenticator))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
   }
 }
