@@ -1,6 +1,8 @@
 package io.spectrumflow.local.cli;
 
 import io.spectrumflow.worker.app.SpectrumflowWorkerApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,14 +21,23 @@ public final class WorkerAppCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // the starter takes 8080 and 8081 from the same file; Dropwizard reads dw.* overrides
-    if (System.getenv("HTTP_PORT") == null) {
-      System.setProperty("dw.server.applicationConnectors[0].port", "8090");
-    }
-    if (System.getenv("ADMIN_PORT") == null) {
-      System.setProperty("dw.server.adminConnectors[0].port", "8091");
-    }
+    portOverrides(System.getenv()).forEach(System::setProperty);
     new SpectrumflowWorkerApplication().run("server", file.config.toString());
     return 0;
+  }
+
+  /**
+   * The starter takes 8080 and 8081 from the same file, so the worker moves to 8090 and 8091 unless
+   * HTTP_PORT or ADMIN_PORT say otherwise; Dropwizard reads these {@code dw.*} overrides.
+   */
+  static Map<String, String> portOverrides(Map<String, String> environment) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (!environment.containsKey("HTTP_PORT")) {
+      overrides.put("dw.server.applicationConnectors[0].port", "8090");
+    }
+    if (!environment.containsKey("ADMIN_PORT")) {
+      overrides.put("dw.server.adminConnectors[0].port", "8091");
+    }
+    return overrides;
   }
 }
