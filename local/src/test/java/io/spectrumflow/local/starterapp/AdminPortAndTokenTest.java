@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,12 @@ class AdminPortAndTokenTest {
     String logLevel = "/tasks/log-level?logger=org.eclipse.jetty.http&level=DEBUG";
 
     assertThat(adminPort).isNotEqualTo(appPort);
+    assertThat(app.getEnvironment().getApplicationContext().getServer().getConnectors())
+        .filteredOn(c -> ((ServerConnector) c).getLocalPort() == adminPort)
+        .singleElement()
+        .extracting(c -> ((ServerConnector) c).getHost())
+        .as("the admin connector's host, which the file leaves out")
+        .isEqualTo("127.0.0.1");
     // nothing of the admin on the API's port
     for (String path : List.of("/admin" + logLevel, "/admin/tasks/gc", "/admin/threads")) {
       assertThat(send("POST", appPort, path, Map.of()))

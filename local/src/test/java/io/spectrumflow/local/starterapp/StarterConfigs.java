@@ -30,7 +30,8 @@ final class StarterConfigs {
           staging: s3://spectrumflow-lake/staging/
         server:
           applicationConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]
-          adminConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]
+          # no bindHost: the starter puts its admin on loopback unless told otherwise
+          adminConnectors: [{type: http, port: 0}]
           requestLog:
             appenders: [{type: file, currentLogFilename: %s, archive: false}]
         logging:

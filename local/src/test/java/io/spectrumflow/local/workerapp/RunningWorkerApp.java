@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.eclipse.jetty.server.ServerConnector;
 
 /** The worker application started from a configuration file, with its admin endpoints. */
 final class RunningWorkerApp implements AutoCloseable {
@@ -68,6 +70,17 @@ final class RunningWorkerApp implements AutoCloseable {
                 .build(),
             HttpResponse.BodyHandlers.discarding())
         .statusCode();
+  }
+
+  /** The host the admin connector listens on; null for every interface. */
+  String adminHost() {
+    return Arrays.stream(
+            support.getEnvironment().getApplicationContext().getServer().getConnectors())
+        .map(ServerConnector.class::cast)
+        .filter(c -> c.getLocalPort() == support.getAdminPort())
+        .findFirst()
+        .orElseThrow()
+        .getHost(); // null: every interface
   }
 
   /** Stops the application as a SIGTERM would: its managed objects stop, the worker gracefully. */

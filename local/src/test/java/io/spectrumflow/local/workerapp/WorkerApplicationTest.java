@@ -70,7 +70,8 @@ class WorkerApplicationTest {
   }
 
   @Test
-  void theAdminIsOnItsOwnPortAndHasNoTasks() throws Exception {
+  void theAdminIsOnItsOwnLoopbackPortAndHasNoTasks() throws Exception {
+    assertThat(app.adminHost()).as("the file leaves the admin's host out").isEqualTo("127.0.0.1");
     assertThat(app.status("POST", true, "/tasks/gc")).isEqualTo(404);
     assertThat(app.status("POST", true, "/tasks/log-level?logger=spectrumflow.x&level=DEBUG"))
         .isEqualTo(404);

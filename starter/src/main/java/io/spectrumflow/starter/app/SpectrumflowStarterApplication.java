@@ -4,7 +4,6 @@ import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
-import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.spectrumflow.activities.aws.AwsClients;
@@ -17,7 +16,6 @@ import io.spectrumflow.starter.api.JsonUnauthorizedHandler;
 import io.spectrumflow.starter.api.RunsResource;
 import io.spectrumflow.starter.api.SchedulesResource;
 import io.spectrumflow.starter.api.TokenAuthenticator;
-import io.spectrumflow.starter.config.ConfigException;
 import io.spectrumflow.starter.config.Pipelines;
 import io.spectrumflow.starter.dashboard.Dashboard;
 import io.spectrumflow.starter.dashboard.DashboardResource;
@@ -26,10 +24,8 @@ import io.spectrumflow.starter.runs.RunLookup;
 import io.spectrumflow.starter.schedules.PipelineSchedules;
 import io.spectrumflow.starter.staging.BodyIntake;
 import io.spectrumflow.starter.staging.StagingArea;
-import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
@@ -133,16 +129,7 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
   private static void keepTheTokenSecret(
       StarterConfiguration config, Environment environment, TokenAuthenticator authenticator) {
     TokenLogFilter.install(config.getStarter().authToken());
-    if (!(config.getServerFactory() instanceof DefaultServerFactory)) {
-      throw new ConfigException(
-          "server.type: the admin endpoints need their own connector: use the default server type"
-              + " with applicationConnectors and adminConnectors (the admin on 127.0.0.1), as in"
-              + " config/local.yml");
-    }
     QuerylessRequestLog.apply(config.getServerFactory());
-    environment
-        .admin()
-        .addFilter("api-token", new AdminTokenFilter(authenticator))
-        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+    AdminPort.configure(config.getServerFactory(), environment, authenticator);
   }
 }
