@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class QuerylessRequestLog {
 
   /** Dropwizard's default, with the path ({@code %U}) for the request line and no Referer. */
-  static final String FORMAT =
+  private static final String FORMAT =
       "%%h %%l %%u [%%t{dd/MMM/yyyy:HH:mm:ss Z,%s}] \"%%m %%U %%H\" %%s %%b \"%%i{User-Agent}\" %%D";
 
   /** logback-access conversion words that print the query, a credential or the parameters. */

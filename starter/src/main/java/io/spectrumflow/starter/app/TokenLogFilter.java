@@ -70,9 +70,9 @@ final class TokenLogFilter extends TurboFilter {
     if (level.isGreaterOrEqual(Level.WARN) && !logger.getName().equals(log.getName())) {
       log.atLevel(org.slf4j.event.Level.valueOf(level.levelStr))
           .log(
-              "a {} line of {} was dropped: it showed the API token or a credential",
-              level,
-              logger.getName());
+              "dropped a line of {} at {}: it showed the API token or a credential",
+              logger.getName(),
+              level);
     }
     return FilterReply.DENY;
   }

@@ -82,8 +82,7 @@ class TokenLogFilterTest {
 
     assertThat(lines())
         .containsExactly(
-            "ERROR io.spectrumflow.starter.app.TokenLogFilter a ERROR line of"
-                + " org.glassfish.jersey.Some was dropped: it showed the API token or a"
-                + " credential");
+            "ERROR io.spectrumflow.starter.app.TokenLogFilter dropped a line of"
+                + " org.glassfish.jersey.Some at ERROR: it showed the API token or a credential");
   }
 }
