@@ -103,6 +103,35 @@ class AdminPortAndTokenTest {
   }
 
   @Test
+  void aSimpleServerWithTheAdminOnTheApiPortStopsStartUp() throws Exception {
+    String yaml = Files.readString(StarterConfigs.write(dir, stack, webhook.url(), ""));
+    String server = yaml.substring(yaml.indexOf("server:"), yaml.indexOf("logging:"));
+    Path simple =
+        Files.writeString(
+            dir.resolve("simple.yml"),
+            yaml.replace(
+                server,
+                "server:\n  type: simple\n  connector: {type: http, port: 0, bindHost: 127.0.0.1}\n"));
+    DropwizardTestSupport<StarterConfiguration> starting =
+        new DropwizardTestSupport<>(TestStarterApplication.class, simple.toString());
+    Throwable failure = null;
+    try {
+      starting.before();
+    } catch (Throwable e) {
+      failure = e;
+    } finally {
+      starting.after();
+    }
+    assertThat(failure).isNotNull();
+    List<String> messages = new ArrayList<>();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      messages.add(String.valueOf(t.getMessage()));
+    }
+    assertThat(messages)
+        .anyMatch(m -> m.startsWith("server.type: the admin endpoints need their own connector"));
+  }
+
+  @Test
   void aTokenInTheQueryIsRefused() throws Exception {
     StarterApi.Answer answer =
         api.post(
