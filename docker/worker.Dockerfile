@@ -16,7 +16,8 @@ COPY docker/worker.yml /app/config.yml
 USER spectrumflow
 # dumped Parquet files wait here for their upload
 VOLUME /var/lib/spectrumflow/work
-# health checks and metrics under /admin
+# the application port; health checks and metrics are on the admin port, 8091, which listens on
+# the container's loopback only (docker/worker.yml)
 EXPOSE 8090
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-cp", "/app/lib/*", "io.spectrumflow.worker.app.SpectrumflowWorkerApplication"]
 CMD ["server", "/app/config.yml"]

@@ -142,6 +142,7 @@ final class WorkerScalingCase {
             "worker",
             config.toString());
     builder.environment().put("HTTP_PORT", "0");
+    builder.environment().put("ADMIN_PORT", "0");
     builder.environment().put("SPECTRUMFLOW_WORK_DIR", dir.resolve("work-" + index).toString());
     builder.redirectErrorStream(true);
     Process process = builder.start();
@@ -177,10 +178,8 @@ final class WorkerScalingCase {
           workDir: ${SPECTRUMFLOW_WORK_DIR}
           stickyQueueScheduleToStartTimeout: 0 seconds
         server:
-          type: simple
-          applicationContextPath: /
-          adminContextPath: /admin
-          connector: {type: http, port: 0, bindHost: 127.0.0.1}
+          applicationConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]
+          adminConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]
         logging:
           level: WARN
           loggers: {io.spectrumflow.worker: INFO}

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description =
         "Run the starter (HTTP API: batches, runs, schedules, backfill) with a configuration file;"
-            + " config/local.yml listens on HTTP_PORT, 8080 by default.")
+            + " config/local.yml listens on HTTP_PORT, 8080 by default, and its admin on ADMIN_PORT,"
+            + " 8081 of 127.0.0.1.")
 public final class StarterAppCommand implements Callable<Integer> {
 
   @Mixin ConfigFileArgument file;

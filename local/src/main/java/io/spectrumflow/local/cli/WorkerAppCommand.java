@@ -1,6 +1,8 @@
 package io.spectrumflow.local.cli;
 
 import io.spectrumflow.worker.app.SpectrumflowWorkerApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,18 +13,31 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description =
         "Run a worker (the export workflow and its activities) with a configuration file; its"
-            + " health checks and metrics are under /admin on HTTP_PORT, 8090 by default.")
+            + " health checks and metrics are on the admin port, ADMIN_PORT (8091 by default) of"
+            + " 127.0.0.1.")
 public final class WorkerAppCommand implements Callable<Integer> {
 
   @Mixin ConfigFileArgument file;
 
   @Override
   public Integer call() throws Exception {
-    if (System.getenv("HTTP_PORT") == null) {
-      // the starter takes 8080 from the same file; Dropwizard reads dw.* overrides
-      System.setProperty("dw.server.connector.port", "8090");
-    }
+    portOverrides(System.getenv()).forEach(System::setProperty);
     new SpectrumflowWorkerApplication().run("server", file.config.toString());
     return 0;
+  }
+
+  /**
+   * The starter takes 8080 and 8081 from the same file, so the worker moves to 8090 and 8091 unless
+   * HTTP_PORT or ADMIN_PORT say otherwise; Dropwizard reads these {@code dw.*} overrides.
+   */
+  static Map<String, String> portOverrides(Map<String, String> environment) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (!environment.containsKey("HTTP_PORT")) {
+      overrides.put("dw.server.applicationConnectors[0].port", "8090");
+    }
+    if (!environment.containsKey("ADMIN_PORT")) {
+      overrides.put("dw.server.adminConnectors[0].port", "8091");
+    }
+    return overrides;
   }
 }

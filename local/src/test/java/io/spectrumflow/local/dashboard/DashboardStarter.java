@@ -2,7 +2,6 @@ package io.spectrumflow.local.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.local.starterapp.TestStarterApplication;
@@ -37,11 +36,7 @@ final class DashboardStarter implements AutoCloseable {
     stack = new RunningStack(dir.resolve("data"));
     stack.aws.s3().createBucket(b -> b.bucket(BUCKET));
     Path config = Files.writeString(dir.resolve("starter.yml"), config(stack));
-    app =
-        new DropwizardTestSupport<>(
-            TestStarterApplication.class,
-            config.toString(),
-            ConfigOverride.config("server.connector.port", "0"));
+    app = new DropwizardTestSupport<>(TestStarterApplication.class, config.toString());
     app.before();
   }
 
@@ -118,10 +113,8 @@ final class DashboardStarter implements AutoCloseable {
           temporalUiUrl: %s
           dashboard: {refresh: 500ms, idleRefresh: 1s, runs: 20}
         server:
-          type: simple
-          applicationContextPath: /
-          adminContextPath: /admin
-          connector: {type: http, port: 0, bindHost: 127.0.0.1}
+          applicationConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]
+          adminConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]
         logging:
           type: external
         pipelines:

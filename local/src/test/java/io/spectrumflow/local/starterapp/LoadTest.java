@@ -3,7 +3,6 @@ package io.spectrumflow.local.starterapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.starter.app.StarterConfiguration;
@@ -46,10 +45,7 @@ class LoadTest {
       stack.aws.s3().createBucket(b -> b.bucket("spectrumflow-lake"));
       Path config = StarterConfigs.write(dir, stack, webhook.url(), "");
       DropwizardTestSupport<StarterConfiguration> app =
-          new DropwizardTestSupport<>(
-              TestStarterApplication.class,
-              config.toString(),
-              ConfigOverride.config("server.connector.port", "0"));
+          new DropwizardTestSupport<>(TestStarterApplication.class, config.toString());
       app.before();
       ExecutorService clients = Executors.newFixedThreadPool(16);
       try {

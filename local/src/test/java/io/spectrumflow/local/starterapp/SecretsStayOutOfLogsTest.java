@@ -7,7 +7,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.local.s3.EmbeddedS3;
@@ -42,8 +41,7 @@ class SecretsStayOutOfLogsTest {
       DropwizardTestSupport<StarterConfiguration> app =
           new DropwizardTestSupport<>(
               TestStarterApplication.class,
-              StarterConfigs.write(dir, stack, webhook.url(), "").toString(),
-              ConfigOverride.config("server.connector.port", "0"));
+              StarterConfigs.write(dir, stack, webhook.url(), "").toString());
       app.before();
       try {
         StarterApi api = new StarterApi(app.getLocalPort());

@@ -3,7 +3,6 @@ package io.spectrumflow.local.starterapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.starter.app.StarterConfiguration;
@@ -39,11 +38,7 @@ class StarterApplicationTest {
     webhook = new WebhookReceiver();
     stack.aws.s3().createBucket(b -> b.bucket("spectrumflow-lake"));
     config = StarterConfigs.write(dir, stack, webhook.url(), "");
-    app =
-        new DropwizardTestSupport<>(
-            TestStarterApplication.class,
-            config.toString(),
-            ConfigOverride.config("server.connector.port", "0"));
+    app = new DropwizardTestSupport<>(TestStarterApplication.class, config.toString());
     app.before();
     api = new StarterApi(app.getLocalPort());
   }
@@ -299,10 +294,7 @@ class StarterApplicationTest {
               webhook.url(),
               "  broken:\n    " + bad[0] + "\n    redshift: {workgroupName: w, iamRole: r}\n");
       DropwizardTestSupport<StarterConfiguration> starting =
-          new DropwizardTestSupport<>(
-              TestStarterApplication.class,
-              broken.toString(),
-              ConfigOverride.config("server.connector.port", "0"));
+          new DropwizardTestSupport<>(TestStarterApplication.class, broken.toString());
       Throwable failure = null;
       try {
         starting.before();

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 /** Starter configuration files pointing at a running embedded stack. */
 final class StarterConfigs {
 
+  /** The request log's file, in the configuration's folder. */
+  static final String REQUEST_LOG = "requests.log";
+
   private StarterConfigs() {}
 
   /**
@@ -26,10 +29,11 @@ final class StarterConfigs {
           maxBody: 64KiB
           staging: s3://spectrumflow-lake/staging/
         server:
-          type: simple
-          applicationContextPath: /
-          adminContextPath: /admin
-          connector: {type: http, port: 0, bindHost: 127.0.0.1}
+          applicationConnectors: [{type: http, port: 0, bindHost: 127.0.0.1}]
+          # no bindHost: the starter puts its admin on loopback unless told otherwise
+          adminConnectors: [{type: http, port: 0}]
+          requestLog:
+            appenders: [{type: file, currentLogFilename: %s, archive: false}]
         logging:
           type: external
         pipelines:
@@ -62,6 +66,7 @@ final class StarterConfigs {
             .formatted(
                 stack.stack.clientSettingsYaml(),
                 StarterApi.TOKEN,
+                dir.resolve(REQUEST_LOG),
                 redshift,
                 redshift,
                 redshift,

@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.eclipse.jetty.server.ServerConnector;
 
 /** The worker application started from a configuration file, with its admin endpoints. */
 final class RunningWorkerApp implements AutoCloseable {
@@ -57,6 +59,28 @@ final class RunningWorkerApp implements AutoCloseable {
   /** {@code GET /metrics} on the admin port. */
   JsonNode metrics() throws IOException, InterruptedException {
     return admin("/metrics").body();
+  }
+
+  /** The status a request without a body gets, on the admin port or the application's. */
+  int status(String method, boolean admin, String path) throws IOException, InterruptedException {
+    int port = admin ? support.getAdminPort() : support.getLocalPort();
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  /** The host the admin connector listens on; null for every interface. */
+  String adminHost() {
+    return Arrays.stream(
+            support.getEnvironment().getApplicationContext().getServer().getConnectors())
+        .map(ServerConnector.class::cast)
+        .filter(c -> c.getLocalPort() == support.getAdminPort())
+        .findFirst()
+        .orElseThrow()
+        .getHost(); // null: every interface
   }
 
   /** Stops the application as a SIGTERM would: its managed objects stop, the worker gracefully. */

@@ -59,7 +59,7 @@ record WorkerAppConfig(
           healthCheckBuckets: [%s]
         server:
           applicationConnectors: [{type: http, bindHost: 127.0.0.1, port: 0}]
-          adminConnectors: [{type: http, bindHost: 127.0.0.1, port: 0}]
+          adminConnectors: [{type: http, port: 0}]   # the worker puts it on loopback
           requestLog: {appenders: []}
         logging:
           type: external    # keep the tests' logback configuration

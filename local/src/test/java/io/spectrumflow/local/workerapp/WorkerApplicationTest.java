@@ -70,6 +70,20 @@ class WorkerApplicationTest {
   }
 
   @Test
+  void theAdminIsOnItsOwnLoopbackPortAndHasNoTasks() throws Exception {
+    assertThat(app.adminHost()).as("the file leaves the admin's host out").isEqualTo("127.0.0.1");
+    assertThat(app.status("POST", true, "/tasks/gc")).isEqualTo(404);
+    assertThat(app.status("POST", true, "/tasks/log-level?logger=spectrumflow.x&level=DEBUG"))
+        .isEqualTo(404);
+    assertThat(app.status("GET", true, "/ping")).isEqualTo(200);
+    for (String path : List.of("/admin/healthcheck", "/admin/tasks/gc", "/healthcheck")) {
+      assertThat(app.status("POST", false, path))
+          .as("%s on the application port", path)
+          .isEqualTo(404);
+    }
+  }
+
+  @Test
   void healthChecksSayWhichServiceIsUnreachable() throws Exception {
     URI nothingThere = URI.create("http://127.0.0.1:" + FreePort.find());
     WorkerAppConfig broken =

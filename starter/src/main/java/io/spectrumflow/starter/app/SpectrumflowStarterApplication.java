@@ -1,7 +1,6 @@
 package io.spectrumflow.starter.app;
 
 import io.dropwizard.auth.AuthDynamicFeature;
-import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -11,6 +10,8 @@ import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.starter.api.ApiCaller;
 import io.spectrumflow.starter.api.BackfillResource;
 import io.spectrumflow.starter.api.BatchesResource;
+import io.spectrumflow.starter.api.BearerHeader;
+import io.spectrumflow.starter.api.BearerHeaderAuthFilter;
 import io.spectrumflow.starter.api.JsonUnauthorizedHandler;
 import io.spectrumflow.starter.api.RunsResource;
 import io.spectrumflow.starter.api.SchedulesResource;
@@ -52,6 +53,8 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
   @Override
   public void run(StarterConfiguration config, Environment environment) {
     Pipelines pipelines = config.pipelines(); // a bad pipeline setting stops start-up here
+    TokenAuthenticator authenticator = new TokenAuthenticator(config.getStarter().authToken());
+    keepTheTokenSecret(config, environment, authenticator);
     Clock clock = Clock.systemUTC();
 
     AwsClients aws = new AwsClients(config.getAws());
@@ -81,9 +84,9 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
         .jersey()
         .register(
             new AuthDynamicFeature(
-                new OAuthCredentialAuthFilter.Builder<ApiCaller>()
-                    .setAuthenticator(new TokenAuthenticator(config.getStarter().authToken()))
-                    .setPrefix("Bearer")
+                new BearerHeaderAuthFilter.Builder<ApiCaller>()
+                    .setAuthenticator(authenticator)
+                    .setPrefix(BearerHeader.scheme())
                     .setRealm("spectrumflow")
                     .setUnauthorizedHandler(new JsonUnauthorizedHandler())
                     .buildAuthFilter()));
@@ -112,5 +115,17 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
         .healthChecks()
         .register(
             "temporal", new TemporalHealthCheck(temporal.service(), config.getTemporal().target()));
+  }
+
+  /**
+   * The token is taken from the Authorization header only (see {@link BearerHeaderAuthFilter}), no
+   * log line shows it whatever the levels, the request log shows no query strings, and the admin
+   * port (its own connector, on loopback by default) needs it except for health checks and ping.
+   */
+  private static void keepTheTokenSecret(
+      StarterConfiguration config, Environment environment, TokenAuthenticator authenticator) {
+    TokenLogFilter.install(config.getStarter().authToken());
+    QuerylessRequestLog.apply(config.getServerFactory());
+    AdminPort.configure(config.getServerFactory(), environment, authenticator);
   }
 }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker process: {@code java ... SpectrumflowWorkerApplication server config.yml}. Runs the
  * export workflows and activities with the Temporal frontend and AWS endpoints of the file, and
- * serves health checks and metrics on the admin port.
+ * serves health checks and metrics on the admin port (its own connector, on loopback by default; no
+ * tasks).
  */
 public class SpectrumflowWorkerApplication extends Application<WorkerConfiguration> {
 
@@ -54,6 +55,7 @@ public class SpectrumflowWorkerApplication extends Application<WorkerConfigurati
   @Override
   public void run(WorkerConfiguration configuration, Environment environment) {
     LibraryLogLevels.apply();
+    AdminPort.configure(configuration.getServerFactory(), environment);
     WorkerSection section = configuration.getWorker();
     MetricRegistry metrics = environment.metrics();
     Scope sdkMetrics =
