@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import io.dropwizard.testing.DropwizardTestSupport;
+import io.spectrumflow.local.adversarial.AdversarialLedger;
 import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.starter.app.StarterConfiguration;
 import java.net.URI;
@@ -100,6 +101,10 @@ class AdminPortAndTokenTest {
     assertThat(send("GET", adminPort, "/healthcheck", Map.of())).isIn(200, 500);
     assertThat(send("POST", adminPort, "/tasks/gc", bearer(StarterApi.TOKEN))).isEqualTo(200);
     assertThat(send("GET", adminPort, "/threads", bearer(StarterApi.TOKEN))).isEqualTo(200);
+    AdversarialLedger.refused(
+        "admin", "/admin/tasks/log-level on the API port", "404: the admin has its own port");
+    AdversarialLedger.refused(
+        "admin", "log-level, gc, threads, metrics, pprof without a token", "401 on the admin port");
   }
 
   @Test
@@ -141,6 +146,7 @@ class AdminPortAndTokenTest {
 
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.body().get("message").asText()).contains("Authorization: Bearer");
+    AdversarialLedger.refused("token", "?access_token= in the URL", "401");
   }
 
   @Test
@@ -215,6 +221,10 @@ class AdminPortAndTokenTest {
             Map.entry("POST with the token in the query", 401),
             Map.entry("log-level task", 200),
             Map.entry("threads", 200));
+    AdversarialLedger.refused(
+        "token",
+        "every logger at TRACE, authorized requests",
+        "the token in no log or request-log line");
   }
 
   /**

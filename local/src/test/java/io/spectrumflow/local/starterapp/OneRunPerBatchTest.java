@@ -3,7 +3,6 @@ package io.spectrumflow.local.starterapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.spectrumflow.local.adversarial.AdversarialLedger;
 import io.spectrumflow.local.e2e.RunningStack;
@@ -88,11 +87,7 @@ class OneRunPerBatchTest {
     staleBody = Files.createTempFile(temp, "spectrumflow-body-", ".part");
     Files.setLastModifiedTime(staleBody, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
     freshBody = Files.createTempFile(temp, "spectrumflow-body-", ".part");
-    app =
-        new DropwizardTestSupport<>(
-            TestStarterApplication.class,
-            config.toString(),
-            ConfigOverride.config("server.connector.port", "0"));
+    app = new DropwizardTestSupport<>(TestStarterApplication.class, config.toString());
     app.before();
     api = new StarterApi(app.getLocalPort());
     service =
