@@ -75,8 +75,10 @@ class BadInputCorpusTest {
   static Stream<CorpusCase> cases() throws IOException {
     try (InputStream manifest =
         BadInputCorpusTest.class.getResourceAsStream("/bad-input/cases.yml")) {
-      return new ObjectMapper(new YAMLFactory())
-          .readValue(manifest, new TypeReference<List<CorpusCase>>() {}).stream();
+      return Stream.concat(
+          new ObjectMapper(new YAMLFactory())
+              .readValue(manifest, new TypeReference<List<CorpusCase>>() {}).stream(),
+          InvalidUtf8Cases.cases().stream());
     }
   }
 
@@ -173,7 +175,12 @@ class BadInputCorpusTest {
     return switch (c.file()) {
       case "generated:single-record-50MB.ndjson" -> generated(c, 10, 5L << 20);
       case "generated:single-value-over-20M-characters.ndjson" -> generated(c, 1, 21L << 20);
-      default -> Path.of(BadInputCorpusTest.class.getResource("/bad-input/" + c.file()).toURI());
+      default ->
+          c.file().startsWith(InvalidUtf8Cases.PREFIX)
+              ? Files.write(
+                  dir.resolve(c.file().substring("generated:".length())),
+                  InvalidUtf8Cases.input(c.file()))
+              : Path.of(BadInputCorpusTest.class.getResource("/bad-input/" + c.file()).toURI());
     };
   }
 
