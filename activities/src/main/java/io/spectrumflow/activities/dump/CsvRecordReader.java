@@ -20,20 +20,24 @@ import java.util.Map;
  * Reads CSV with a header row, RFC 4180 quoting (quoted fields may hold commas, line breaks and
  * doubled quotes), through jackson-dataformat-csv. The schema-less parser hands out each row as an
  * array, so that row lengths are checked here against the header, with both counts in the message.
- * Blank lines are skipped; an empty field is null.
+ * Blank lines are skipped; an empty field is null. The file is read through {@link
+ * Utf8CheckingStream}, so that invalid UTF-8 of any kind is refused (Jackson's decoder alone takes
+ * overlong forms and encoded surrogates).
  */
 final class CsvRecordReader implements RecordReader {
 
   private static final CsvFactory FACTORY =
       CsvFactory.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
+  private final Utf8CheckingStream input;
   private final CsvParser parser;
   private final String fileName;
   private String[] header;
 
   CsvRecordReader(Path file) throws IOException {
     this.fileName = String.valueOf(file.getFileName());
-    this.parser = FACTORY.createParser(Files.newInputStream(file));
+    this.input = new Utf8CheckingStream(Files.newInputStream(file));
+    this.parser = FACTORY.createParser(input);
     parser.setSchema(CsvSchema.emptySchema());
   }
 
@@ -53,7 +57,9 @@ final class CsvRecordReader implements RecordReader {
     } catch (CharConversionException e) {
       throw BadInput.at(fileName, current, line(parser.currentLocation()))
           .problem(
-              "the text is not valid UTF-8: " + e.getMessage(),
+              "the text is not valid UTF-8 ("
+                  + (input.problem() != null ? input.problem() : e.getMessage())
+                  + ")",
               "Save or export the file as UTF-8.");
     }
   }

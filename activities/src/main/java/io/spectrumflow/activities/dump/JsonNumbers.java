@@ -50,7 +50,8 @@ final class JsonNumbers {
       return UNSUPPORTED;
     }
     int intEnd = p;
-    int significant = significand == 0 ? 0 : intEnd - intStart;
+    // From the digits, not the sum: past 18 digits the sum wraps, to 0 for 1 and 400 zeros.
+    int significant = buffer[intStart] == '0' ? 0 : intEnd - intStart;
     int fractionDigits = 0;
     boolean isFloat = false;
     if (p < limit && buffer[p] == '.') {

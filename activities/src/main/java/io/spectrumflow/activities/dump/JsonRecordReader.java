@@ -15,13 +15,15 @@ import java.nio.file.Path;
 /**
  * Reads NDJSON (one object per line, blank lines allowed) or one JSON array of objects, told apart
  * by the first token. Uses Jackson's streaming parser: no tree per record. Jackson skips a UTF-8
- * BOM and rejects invalid UTF-8 inside strings with its location.
+ * BOM; the file is read through {@link Utf8CheckingStream}, so that invalid UTF-8 of any kind is
+ * refused with its record and line (Jackson alone takes overlong forms and encoded surrogates).
  */
 final class JsonRecordReader implements RecordReader {
 
   private static final JsonFactory FACTORY =
       JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
+  private final Utf8CheckingStream input;
   private final JsonParser parser;
   private final String fileName;
   private final NestedJsonText nested;
@@ -30,7 +32,8 @@ final class JsonRecordReader implements RecordReader {
 
   JsonRecordReader(Path file) throws IOException {
     this.fileName = String.valueOf(file.getFileName());
-    this.parser = FACTORY.createParser(Files.newInputStream(file));
+    this.input = new Utf8CheckingStream(Files.newInputStream(file));
+    this.parser = FACTORY.createParser(input);
     this.nested = new NestedJsonText(FACTORY);
   }
 
@@ -117,6 +120,11 @@ final class JsonRecordReader implements RecordReader {
     long line = location == null ? 0 : Math.max(location.getLineNr(), 0);
     String detail = BadInput.parserDetail(e.getOriginalMessage());
     BadInput where = BadInput.at(fileName, current, line);
+    if (input.problem() != null && stoppedAtProblem(e, detail)) {
+      return where.problem(
+          "the text is not valid UTF-8 (" + input.problem() + ")",
+          "Save or export the file as UTF-8.");
+    }
     if (e instanceof JsonEOFException) {
       return where.problem(
           "the input ends in the middle of a record (" + detail + ")",
@@ -135,6 +143,20 @@ final class JsonRecordReader implements RecordReader {
         "malformed JSON (" + detail + ")",
         "Fix the JSON: each record must be a well-formed JSON object, one per line (NDJSON) or all"
             + " inside one JSON array.");
+  }
+
+  /**
+   * Whether Jackson stopped at the 0xFF the stream gave for invalid UTF-8: all bytes before it are
+   * valid UTF-8, so an error at or after it, or one that names the byte, is about it.
+   */
+  private boolean stoppedAtProblem(JsonProcessingException e, String detail) {
+    JsonLocation location = e.getLocation();
+    long offset = location == null ? -1 : location.getByteOffset();
+    return offset < 0
+        || offset >= input.problemOffset()
+        || detail.contains("Invalid UTF-8")
+        || detail.contains("code 255")
+        || detail.contains("\u00ff");
   }
 
   @Override

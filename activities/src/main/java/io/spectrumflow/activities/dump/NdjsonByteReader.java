@@ -15,11 +15,13 @@ import java.nio.file.Path;
  *
  * <p>It handles well-formed input only, and only what it is sure to read exactly as Jackson does;
  * anything else (a JSON array file, malformed or truncated JSON, invalid or unusual UTF-8, escapes
- * in field names, lone surrogate escapes, values past Jackson's size limits, a UTF-16 file) hands
- * the file to {@link JsonRecordReader}, which reads it again from its start, skips the records
- * already returned and carries on: the records, and any error's message, record and line, are then
- * Jackson's. Nested objects and arrays are found here and copied to text by Jackson, as before.
- * Lines are counted as Jackson counts them ({@code \r\n}, {@code \r} and {@code \n} each end one).
+ * in field names, lone surrogate escapes, values past Jackson's size limits) hands the file to
+ * {@link JsonRecordReader}, which reads it again from its start, skips the records already returned
+ * and carries on: the records, and any error's message, record and line, are then Jackson's (with
+ * invalid UTF-8 of every kind refused: see {@link Utf8CheckingStream}). Strings are checked as
+ * UTF-8 where the word-at-a-time scan meets a non-ASCII byte, so ASCII costs nothing more. Nested
+ * objects and arrays are found here and copied to text by Jackson, as before. Lines are counted as
+ * Jackson counts them ({@code \r\n}, {@code \r} and {@code \n} each end one).
  */
 final class NdjsonByteReader extends ByteRecordReader {
 
@@ -423,6 +425,9 @@ final class NdjsonByteReader extends ByteRecordReader {
       }
       afterCarriageReturn = false;
       q++;
+    }
+    if (!Utf8.isValid(buffer, start, q - start)) {
+      return UNSUPPORTED; // Jackson's copy would take overlong forms and surrogates: refused there
     }
     if (nested == null) {
       nested = new NestedJsonText(NESTED_FACTORY);

@@ -10,13 +10,22 @@ import io.spectrumflow.workflows.pipeline.ColumnType;
 import io.spectrumflow.workflows.pipeline.TimestampEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Lays resolved records into a {@link RowBatch} as the files' columns take them: each written
  * column's value converted to its type ({@link TypedValues}), STRING as UTF-8, TIMESTAMP as epoch
  * microseconds (for an INT64 or an INT96 column, as the pipeline's encoding says).
+ *
+ * <p>A STRING value over {@value #MAX_VARCHAR_BYTES} bytes of UTF-8 is refused: that is Redshift's
+ * longest VARCHAR, and Redshift Spectrum reads a longer value as NULL without failing (the external
+ * table property {@code surplus_char_handling}, SET_TO_NULL by default), so the text would be lost
+ * silently in the table.
  */
 final class RowEncoder {
+
+  /** Redshift's longest VARCHAR, in bytes. */
+  static final int MAX_VARCHAR_BYTES = 65_535;
 
   private final FlatSchema schema;
   private final ColumnType[] types;
@@ -61,7 +70,7 @@ final class RowEncoder {
         continue;
       }
       switch (types[c]) {
-        case STRING -> text(record, i, batch.bytes(c), row);
+        case STRING -> text(names[c], record, i, batch.bytes(c), row);
         case BIGINT -> batch.longs(c).set(row, TypedValues.toLong(names[c], record, i));
         case DOUBLE -> batch.doubles(c).set(row, TypedValues.toDouble(names[c], record, i));
         case BOOLEAN -> batch.booleans(c).set(row, TypedValues.toBoolean(names[c], record, i));
@@ -70,14 +79,37 @@ final class RowEncoder {
     }
   }
 
-  private static void text(SourceRecord record, int i, ColumnVector.Bytes vector, int row) {
+  private static void text(
+      String column, SourceRecord record, int i, ColumnVector.Bytes vector, int row) {
     if (record.hasSlice(i)) {
       // The reader's UTF-8 bytes, exactly what encoding the decoded string would give back.
-      vector.set(row, record.sliceBytes(i), record.sliceOffset(i), record.sliceLength(i));
+      int length = record.sliceLength(i);
+      if (length > MAX_VARCHAR_BYTES) {
+        throw tooLong(column, record, i, length);
+      }
+      vector.set(row, record.sliceBytes(i), record.sliceOffset(i), length);
       return;
     }
     // As parquet-avro's Binary.fromString did: an unpaired surrogate becomes '?'.
     byte[] utf8 = record.text(i).getBytes(StandardCharsets.UTF_8);
+    if (utf8.length > MAX_VARCHAR_BYTES) {
+      throw tooLong(column, record, i, utf8.length);
+    }
     vector.set(row, utf8, 0, utf8.length);
+  }
+
+  private static BadInputException tooLong(String column, SourceRecord record, int i, int bytes) {
+    return BadInput.inRecord(record)
+        .field(record.name(i), column)
+        .problem(
+            String.format(
+                Locale.ROOT,
+                "the value is %,d bytes of UTF-8, more than the %,d bytes of Redshift's longest"
+                    + " VARCHAR: Redshift Spectrum would read it as NULL (its default for"
+                    + " surplus_char_handling), and the text would be lost",
+                bytes,
+                MAX_VARCHAR_BYTES),
+            "Shorten the value or split it over several fields, or leave the field out of the"
+                + " pipeline's schema.");
   }
 }

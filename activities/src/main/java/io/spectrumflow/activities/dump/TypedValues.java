@@ -8,7 +8,7 @@ import io.spectrumflow.workflows.pipeline.ColumnType;
  * SourceRecord#text}). Strings and CSV text are accepted where they hold a value of the column's
  * type by the same rules inference uses (so a given schema may type a quoted "42" as BIGINT); a
  * TIMESTAMP column also takes a date as midnight UTC. A value that does not fit is bad input naming
- * the field and column.
+ * the field and column, and so is a number beyond a double's range ({@link DoubleRange}).
  */
 final class TypedValues {
 
@@ -35,13 +35,28 @@ final class TypedValues {
   static double toDouble(String column, SourceRecord record, int i) {
     return switch (record.token(i)) {
       case INTEGER -> (double) record.longValue(i);
-      case FLOAT -> record.doubleValue(i);
-      case BIG_INTEGER -> Double.parseDouble(record.rawText(i));
+      case FLOAT -> {
+        if (!DoubleRange.holds(record, i)) {
+          throw beyondDouble(column, record, i, record.doubleValue(i));
+        }
+        yield record.doubleValue(i);
+      }
+      case BIG_INTEGER -> {
+        double value = Double.parseDouble(record.rawText(i));
+        if (Double.isInfinite(value)) {
+          throw beyondDouble(column, record, i, value);
+        }
+        yield value;
+      }
       case STRING, TEXT -> {
         Text text = Text.of(record, i);
         if (NumberText.isInteger(text.bytes(), text.from(), text.length())
             || NumberText.isDecimal(text.bytes(), text.from(), text.length())) {
-          yield DecimalText.parse(text.bytes(), text.from(), text.length());
+          double value = DecimalText.parse(text.bytes(), text.from(), text.length());
+          if (!DoubleRange.holds(value, text.bytes(), text.from(), text.length())) {
+            throw beyondDouble(column, record, i, value);
+          }
+          yield value;
         }
         throw mismatch(column, ColumnType.DOUBLE, record, i);
       }
@@ -110,6 +125,27 @@ final class TypedValues {
                 + Long.MAX_VALUE
                 + ")",
             "Declare the column DOUBLE or STRING in the pipeline's schema, or correct the value.");
+  }
+
+  /**
+   * @param stored what the double would have been: ±Infinity or 0.0
+   */
+  private static BadInputException beyondDouble(
+      String column, SourceRecord record, int i, double stored) {
+    return BadInput.inRecord(record)
+        .field(record.name(i), column)
+        .problem(
+            "found "
+                + record.describe(i)
+                + ", beyond the range of a DOUBLE column (it would be stored as "
+                + stored
+                + "; doubles reach ±"
+                + Double.MAX_VALUE
+                + ", and the smallest non-zero one is "
+                + Double.MIN_VALUE
+                + ")",
+            "Declare the column STRING in the pipeline's schema to keep the number as its text, or"
+                + " correct the value.");
   }
 
   /** A value's text as bytes: a reader's UTF-8 slice, or a string's ASCII bytes. */

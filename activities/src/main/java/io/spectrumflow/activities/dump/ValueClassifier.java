@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The inference type of one raw value. JSON values keep their JSON type, except that strings
- * holding ISO-8601 date-times are TIMESTAMP; integers beyond long range and nested values are
- * STRING. CSV text is typed by its shape: integer, decimal, true/false in any case, date-time, else
- * STRING. Date-only strings stay STRING.
+ * holding ISO-8601 date-times are TIMESTAMP; integers beyond long range, numbers beyond double's
+ * range ({@link DoubleRange}: 1e400, 1e-400) and nested values are STRING, kept as their text. CSV
+ * text is typed by its shape: integer, decimal, true/false in any case, date-time, else STRING.
+ * Date-only strings stay STRING.
  */
 final class ValueClassifier {
 
@@ -17,7 +18,7 @@ final class ValueClassifier {
       case NULL -> ValueKind.NULL;
       case TRUE, FALSE -> ValueKind.BOOLEAN;
       case INTEGER -> ValueKind.BIGINT;
-      case FLOAT -> ValueKind.DOUBLE;
+      case FLOAT -> DoubleRange.holds(record, i) ? ValueKind.DOUBLE : ValueKind.STRING;
       case BIG_INTEGER, NESTED -> ValueKind.STRING;
       case STRING ->
           record.dateTimeMicros(i) != IsoTimestamps.INVALID
@@ -49,7 +50,7 @@ final class ValueClassifier {
         return NumberText.isLong(text, from, length) ? ValueKind.BIGINT : ValueKind.STRING;
       }
       if (NumberText.isDecimal(text, from, length)) {
-        return ValueKind.DOUBLE;
+        return DoubleRange.holdsText(text, from, length) ? ValueKind.DOUBLE : ValueKind.STRING;
       }
       return dateTimeMicros != IsoTimestamps.INVALID ? ValueKind.TIMESTAMP : ValueKind.STRING;
     }

@@ -57,6 +57,15 @@
  * with the cluster; {@code IAM_ROLE default} uses the cluster's DefaultIamRoleArn, or fails with
  * {@code ERROR: Cannot find default IAM role on this cluster}.
  *
+ * <p>Text longer than its column: a Glue {@code string} column is read as VARCHAR(65535), {@code
+ * varchar(n)} and {@code char(n)} as n bytes, and a longer value is handled as the table's {@code
+ * surplus_char_handling} parameter says, SET_TO_NULL (read as NULL) when it is unset, as Redshift
+ * Spectrum does; DISABLED, TRUNCATE, FAIL and DROP_ROW are applied too. Checked against AWS's
+ * documentation: the Redshift Database Developer Guide, "CREATE EXTERNAL TABLE" (TABLE PROPERTIES,
+ * surplus_char_handling: by default Spectrum sets a value that exceeds the column's width to null)
+ * and "Data handling options" (docs.aws.amazon.com/redshift/latest/dg/ r_CREATE_EXTERNAL_TABLE.html
+ * and t_setting-data-handling-options.html).
+ *
  * <p>Known differences from the real services:
  *
  * <ul>
@@ -73,6 +82,8 @@
  *       Grouping, TableThreshold, sampling and event mode are accepted but not acted on; no
  *       CloudWatch logs are written. Closing the stand-in cancels running crawls (LastCrawl
  *       CANCELLED).
+ *   <li>surplus_char_handling TRUNCATE cuts a value to the column's width in characters (exact for
+ *       ASCII; Spectrum counts bytes); FAIL's error text is the stand-in's own.
  *   <li>Types: an INT64 timestamp without the UTC flag (or in nanoseconds) is typed {@code bigint},
  *       and Spectrum reads it as microseconds since the epoch whatever its unit.
  *   <li>Redshift's API has DescribeClusters and ModifyClusterIamRoles only; clusters come from the

@@ -51,7 +51,9 @@ public final class EmbeddedS3 implements AutoCloseable {
     URI endpoint = URI.create("http://127.0.0.1:" + chosen);
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(new AtomicPutBlobStore(context.getBlobStore(), dataDir.toAbsolutePath()))
+            .blobStore(
+                new UrlSafeListMarkers(
+                    new AtomicPutBlobStore(context.getBlobStore(), dataDir.toAbsolutePath())))
             .endpoint(endpoint)
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             // the AWS SDK sends checksum headers S3Proxy does not know; they are safe to ignore

@@ -23,7 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputCorpusTest {
 
   private static final StringBuilder SUMMARY = new StringBuilder();
+  private static final Pattern COLUMN_RANGE =
+      Pattern.compile("([a-z_]+)([0-9]+)\\.\\.[a-z_]+([0-9]+) ([A-Z]+)");
   @TempDir static Path dir;
   private static PipelineSpec json;
   private static PipelineSpec csv;
@@ -75,8 +80,10 @@ class BadInputCorpusTest {
   static Stream<CorpusCase> cases() throws IOException {
     try (InputStream manifest =
         BadInputCorpusTest.class.getResourceAsStream("/bad-input/cases.yml")) {
-      return new ObjectMapper(new YAMLFactory())
-          .readValue(manifest, new TypeReference<List<CorpusCase>>() {}).stream();
+      return Stream.concat(
+          new ObjectMapper(new YAMLFactory())
+              .readValue(manifest, new TypeReference<List<CorpusCase>>() {}).stream(),
+          InvalidUtf8Cases.cases().stream());
     }
   }
 
@@ -123,7 +130,7 @@ class BadInputCorpusTest {
       DumpOutcome outcome = dump(pipeline, input, out);
       assertThat(outcome.rows()).isEqualTo(c.rows());
       assertThat(outcome.columns().stream().map(col -> col.name() + " " + col.type()).toList())
-          .containsExactlyElementsOf(c.columns());
+          .containsExactlyElementsOf(expanded(c.columns()));
       if (c.partitions() != null) {
         assertThat(outcome.files().stream().map(PartFile::partitionValue).distinct().toList())
             .containsExactlyElementsOf(c.partitions());
@@ -171,15 +178,27 @@ class BadInputCorpusTest {
 
   private static Path input(CorpusCase c) throws IOException, URISyntaxException {
     return switch (c.file()) {
-      case "generated:single-record-50MB.ndjson" -> generated(c, 10, 5L << 20);
+      case "generated:single-record-50MB.ndjson" -> generated(c, 800, 65_535);
       case "generated:single-value-over-20M-characters.ndjson" -> generated(c, 1, 21L << 20);
-      default -> Path.of(BadInputCorpusTest.class.getResource("/bad-input/" + c.file()).toURI());
+      case "generated:value-over-65535-bytes.ndjson" -> generated(c, 1, 65_536);
+      case "generated:value-over-65535-bytes.csv" ->
+          Files.writeString(
+              dir.resolve("value-over-65535-bytes.csv"),
+              "id,event_time,payload\n1,2026-11-24T10:00:00Z,short\n2,2026-11-24T11:00:00Z,"
+                  + "é".repeat(40_000)
+                  + "\n");
+      default ->
+          c.file().startsWith(InvalidUtf8Cases.PREFIX)
+              ? Files.write(
+                  dir.resolve(c.file().substring("generated:".length())),
+                  InvalidUtf8Cases.input(c.file()))
+              : Path.of(BadInputCorpusTest.class.getResource("/bad-input/" + c.file()).toURI());
     };
   }
 
   /**
-   * One record of {@code fields} text fields of {@code bytes} each, written without a copy in
-   * memory.
+   * One record of {@code fields} text fields of exactly {@code bytes} each (ASCII), written without
+   * a copy in memory.
    */
   private static Path generated(CorpusCase c, int fields, long bytes) throws IOException {
     Path file = dir.resolve(c.file().substring("generated:".length()));
@@ -190,7 +209,7 @@ class BadInputCorpusTest {
         for (int f = 0; f < fields; f++) {
           out.write(fields == 1 ? ", \"payload\": \"" : ", \"f" + f + "\": \"");
           for (long written = 0; written < bytes; written += chunk.length()) {
-            out.write(chunk);
+            out.write(chunk, 0, (int) Math.min(chunk.length(), bytes - written));
           }
           out.write("\"");
         }
@@ -198,6 +217,22 @@ class BadInputCorpusTest {
       }
     }
     return file;
+  }
+
+  /** Columns as the manifest lists them; {@code f0..f799 STRING} stands for 800 columns. */
+  private static List<String> expanded(List<String> columns) {
+    List<String> all = new ArrayList<>();
+    for (String column : columns) {
+      Matcher range = COLUMN_RANGE.matcher(column);
+      if (range.matches()) {
+        for (int i = Integer.parseInt(range.group(2)); i <= Integer.parseInt(range.group(3)); i++) {
+          all.add(range.group(1) + i + " " + range.group(4));
+        }
+      } else {
+        all.add(column);
+      }
+    }
+    return all;
   }
 
   private static String firstSentence(String message) {

@@ -32,6 +32,7 @@ final class RedshiftErrors {
           rule(
               "Parser Error: (syntax error at (?:or near \".*\"|end of input))",
               (m, sql) -> m.group(1)),
+          rule("Invalid Input Error: (Spectrum Scan Error: .*)", (m, sql) -> m.group(1)),
           rule(
               "Conversion Error: Could not convert string '(.*)' to INT\\d+",
               (m, sql) -> "invalid input syntax for integer: \"" + m.group(1) + "\""));

@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  * Parquet objects of its registered partitions (or everything under an unpartitioned table's
  * location), listed through S3 now, with exactly the Glue columns cast to their Glue types, then
  * the partition keys, then, when asked for, the pseudo-columns {@code $path} and {@code $size}.
+ * Text longer than its column is handled as the table's {@code surplus_char_handling} says ({@link
+ * SurplusCharHandling}: NULL by default, as in Spectrum).
  */
 final class SpectrumViews {
 
@@ -114,14 +116,19 @@ final class SpectrumViews {
             + FILE_COLUMN
             + "')";
     Map<String, String> present = fileColumns(connection, read);
+    SurplusCharHandling surplus = SurplusCharHandling.of(table);
+    List<String> keep = new ArrayList<>();
     for (JsonNode column : columns) {
       String name = column.path("Name").asText();
       String fileType = present.get(name.toLowerCase(Locale.ROOT));
       if (fileType != null) {
-        select.add(
-            cast("f." + quote(name), fileType, column.path("Type").asText())
-                + " AS "
-                + quote(name));
+        String glueType = column.path("Type").asText();
+        String value = cast("f." + quote(name), fileType, glueType);
+        select.add(surplus.value(value, name, glueType) + " AS " + quote(name));
+        String kept = surplus.keepRow(value, glueType);
+        if (kept != null) {
+          keep.add(kept);
+        }
       } else {
         select.add(nullColumn(column));
       }
@@ -162,7 +169,8 @@ final class SpectrumViews {
         + mappingColumns
         + ") ON f."
         + FILE_COLUMN
-        + " = m.file";
+        + " = m.file"
+        + (keep.isEmpty() ? "" : " WHERE " + String.join(" AND ", keep));
   }
 
   private List<TableFile> files(String database, ObjectNode table) throws RedshiftSqlException {
