@@ -10,6 +10,7 @@ import io.spectrumflow.activities.dump.BadInputException;
 import io.spectrumflow.activities.dump.DumpOutcome;
 import io.spectrumflow.activities.dump.InputCheck;
 import io.spectrumflow.activities.dump.ParquetDumper;
+import io.spectrumflow.local.adversarial.AdversarialLedger;
 import io.spectrumflow.starter.config.PipelinesFile;
 import io.spectrumflow.workflows.export.PartFile;
 import io.spectrumflow.workflows.pipeline.ColumnSpec;
@@ -126,6 +127,12 @@ class BadInputCorpusTest {
       }
       SUMMARY.append(
           String.format("  %-44s rejected: %s%n", c.file(), firstSentence(bad.getMessage())));
+      if (c.file().startsWith(InvalidUtf8Cases.PREFIX)) {
+        AdversarialLedger.refused(
+            "utf-8",
+            c.file().substring(InvalidUtf8Cases.PREFIX.length()),
+            "bad input at line " + bad.line());
+      }
     } else {
       DumpOutcome outcome = dump(pipeline, input, out);
       assertThat(outcome.rows()).isEqualTo(c.rows());
@@ -136,6 +143,10 @@ class BadInputCorpusTest {
             .containsExactlyElementsOf(c.partitions());
       }
       SUMMARY.append(String.format("  %-44s accepted: %s%n", c.file(), c.behaviour()));
+      if (c.file().startsWith("number-beyond-double")) {
+        AdversarialLedger.rows(
+            "numbers", c.file(), "kept as lossless text", c.rows(), outcome.rows());
+      }
     }
   }
 
