@@ -201,6 +201,26 @@ class GluePartialAnswersTest {
   }
 
   @Test
+  void throttledGlueCallsAreRetried() throws Exception {
+    PipelineSpec pipeline = replacing("throttled", "throttled", ROLE);
+    stack.export(pipeline, "first", days("2026-11-01", 2, 2));
+    faults
+        .throttle("BatchGetPartition", 2)
+        .throttle("BatchUpdatePartition", 2)
+        .throttle("GetPartitions", 1);
+
+    ExportResult second = stack.export(pipeline, "second", days("2026-11-01", 2, 1));
+
+    assertThat(faults.applied("BatchGetPartition")).isEqualTo(2);
+    assertThat(faults.applied("BatchUpdatePartition")).isEqualTo(2);
+    assertThat(faults.applied("GetPartitions")).isEqualTo(1);
+    assertThat(second.rowsVerified()).isEqualTo(2);
+    assertThat(locations("throttled"))
+        .allSatisfy(
+            (day, location) -> assertThat(location).isEqualTo(at("throttled", day, "second")));
+  }
+
+  @Test
   void aRollbackTakesAPartitionAlreadyDeletedAsGone() throws Exception {
     PipelineSpec pipeline = replacing("gone", "gone", ROLE);
     stack.export(pipeline, "first", days("2026-11-01", 1, 2));
