@@ -8,13 +8,13 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.PartitionInput;
-import software.amazon.awssdk.services.glue.model.PartitionValueList;
 import software.amazon.awssdk.services.glue.model.Table;
 
 /**
@@ -72,6 +72,11 @@ public final class CrawledTable {
                       : Optional.of(TableEdits.withColumns(current, merge.columns(), keys));
                 });
     requireOnePartitionKey(table, column);
+    int aligned =
+        new PartitionColumns(glue).align(database, name, table.storageDescriptor().columns());
+    if (aligned > 0) {
+      log.info("glue {}.{}: {} partitions given the table's columns", database, name, aligned);
+    }
     int missing = registerMissing(request, table);
     if (!changes.isEmpty()) {
       log.info("glue {}.{}: {}", database, name, changes);
@@ -116,21 +121,8 @@ public final class CrawledTable {
 
   /** Partitions of the batch the crawl missed are registered, with the table's schema. */
   private int registerMissing(CatalogRequest request, Table table) {
-    List<PartitionValueList> wanted =
-        request.partitionValues().stream()
-            .map(v -> PartitionValueList.builder().values(v).build())
-            .toList();
-    List<String> found = new ArrayList<>();
-    for (int from = 0; from < wanted.size(); from += 1000) {
-      List<PartitionValueList> chunk = wanted.subList(from, Math.min(from + 1000, wanted.size()));
-      glue.batchGetPartition(
-              b ->
-                  b.databaseName(table.databaseName())
-                      .tableName(table.name())
-                      .partitionsToGet(chunk))
-          .partitions()
-          .forEach(p -> found.add(p.values().get(0)));
-    }
+    PartitionBatches batches = new PartitionBatches(glue, table.databaseName(), table.name());
+    Set<String> found = batches.get(request.partitionValues()).keySet();
     ParquetTableDefinition definition = new ParquetTableDefinition(request.pipeline());
     List<PartitionInput> missing =
         request.partitionValues().stream()
@@ -141,14 +133,7 @@ public final class CrawledTable {
       log.warn(
           "glue: the crawl did not register {} of the batch's partitions; registering them",
           missing.size());
-      for (int from = 0; from < missing.size(); from += 100) {
-        List<PartitionInput> chunk = missing.subList(from, Math.min(from + 100, missing.size()));
-        glue.batchCreatePartition(
-            b ->
-                b.databaseName(table.databaseName())
-                    .tableName(table.name())
-                    .partitionInputList(chunk));
-      }
+      batches.create(missing);
     }
     return missing.size();
   }

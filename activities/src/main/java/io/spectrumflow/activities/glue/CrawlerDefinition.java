@@ -1,5 +1,7 @@
 package io.spectrumflow.activities.glue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spectrumflow.workflows.export.ExportFailures;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.temporal.failure.ApplicationFailure;
@@ -21,10 +23,17 @@ import software.amazon.awssdk.services.glue.model.UpdateCrawlerRequest;
  */
 public final class CrawlerDefinition {
 
-  /** Partitions take the table's columns; see Glue's "Setting crawler configuration options". */
+  /**
+   * Partitions take the table's columns, and files whose schemas differ but are compatible (e.g. a
+   * batch that brought a new column) make one table, not one per schema; see Glue's "Setting
+   * crawler configuration options". An existing crawler without these is updated.
+   */
   static final String CONFIGURATION =
       "{\"Version\":1.0,\"CrawlerOutput\":{\"Partitions\":{\"AddOrUpdateBehavior\":"
-          + "\"InheritFromTable\"}}}";
+          + "\"InheritFromTable\"}},\"Grouping\":{\"TableGroupingPolicy\":"
+          + "\"CombineCompatibleSchemas\"}}";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PipelineSpec pipeline;
 
@@ -89,7 +98,7 @@ public final class CrawlerDefinition {
         || crawler.tablePrefix() != null && !crawler.tablePrefix().isEmpty()
         || crawler.schemaChangePolicy() == null
         || crawler.schemaChangePolicy().updateBehavior() != UpdateBehavior.LOG
-        || !CONFIGURATION.equals(compact(crawler.configuration()));
+        || !sameConfiguration(crawler.configuration());
   }
 
   /** Glue answers the role as it was given: an ARN, or a name for a role without a path. */
@@ -111,7 +120,15 @@ public final class CrawlerDefinition {
         .build();
   }
 
-  private static String compact(String json) {
-    return json == null ? null : json.replaceAll("\\s", "");
+  /** The same JSON as {@link #CONFIGURATION}, whatever its spacing and member order. */
+  static boolean sameConfiguration(String json) {
+    if (json == null) {
+      return false;
+    }
+    try {
+      return JSON.readTree(CONFIGURATION).equals(JSON.readTree(json));
+    } catch (JsonProcessingException e) {
+      return false; // not ours: replaced by ours
+    }
   }
 }

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.AlreadyExistsException;
-import software.amazon.awssdk.services.glue.model.BatchCreatePartitionResponse;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.glue.model.PartitionInput;
@@ -25,7 +24,6 @@ import software.amazon.awssdk.services.glue.model.TableInput;
 public final class DirectCatalog {
 
   private static final Logger log = LoggerFactory.getLogger(DirectCatalog.class);
-  private static final int PARTITIONS_PER_CALL = 100; // BatchCreatePartition's limit
 
   private final GlueClient glue;
 
@@ -43,6 +41,7 @@ public final class DirectCatalog {
     new GlueDatabases(glue).ensure(database);
     ParquetTableDefinition definition = new ParquetTableDefinition(pipeline);
     TableState table = ensureTable(database, definition, request);
+    alignPartitions(database, pipeline.catalog().table(), table.columns);
     if (PartitionPaths.replacing(pipeline)) {
       PartitionVersions.Outcome switched =
           new PartitionVersions(glue)
@@ -66,28 +65,12 @@ public final class DirectCatalog {
           table.added,
           switched.replaced());
     }
-    int created = 0;
-    int existing = 0;
-    for (int from = 0; from < request.partitionValues().size(); from += PARTITIONS_PER_CALL) {
-      List<PartitionInput> inputs = new ArrayList<>();
-      for (String value :
-          request
-              .partitionValues()
-              .subList(
-                  from, Math.min(from + PARTITIONS_PER_CALL, request.partitionValues().size()))) {
-        inputs.add(definition.partition(table.columns, value));
-      }
-      BatchCreatePartitionResponse response =
-          glue.batchCreatePartition(
-              b ->
-                  b.databaseName(database)
-                      .tableName(pipeline.catalog().table())
-                      .partitionInputList(inputs));
-      int alreadyThere =
-          PartitionErrors.requireOnlyExisting("BatchCreatePartition", response.errors());
-      existing += alreadyThere;
-      created += inputs.size() - alreadyThere;
-    }
+    List<PartitionInput> inputs =
+        request.partitionValues().stream()
+            .map(value -> definition.partition(table.columns, value))
+            .toList();
+    int existing = new PartitionBatches(glue, database, pipeline.catalog().table()).create(inputs);
+    int created = inputs.size() - existing;
     log.info(
         "glue {}.{}: {} partitions registered, {} already there{}",
         database,
@@ -146,6 +129,14 @@ public final class DirectCatalog {
                       : Optional.empty();
                 });
     return new TableState(table.storageDescriptor().columns(), List.copyOf(changes));
+  }
+
+  /** Partitions Athena reads too: their columns are the table's (see {@link PartitionColumns}). */
+  private void alignPartitions(String database, String name, List<Column> columns) {
+    int aligned = new PartitionColumns(glue).align(database, name, columns);
+    if (aligned > 0) {
+      log.info("glue {}.{}: {} partitions given the table's columns", database, name, aligned);
+    }
   }
 
   private record TableState(List<Column> columns, List<String> added) {}

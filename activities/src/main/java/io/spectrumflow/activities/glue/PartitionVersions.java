@@ -3,19 +3,16 @@ package io.spectrumflow.activities.glue;
 import io.spectrumflow.activities.s3.PartitionPaths;
 import io.spectrumflow.workflows.export.UndoSwitchResult;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionFailureEntry;
 import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequestEntry;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.Partition;
 import software.amazon.awssdk.services.glue.model.PartitionInput;
-import software.amazon.awssdk.services.glue.model.PartitionValueList;
 
 /**
  * Replace mode: each partition is switched to the batch's version folder by changing its location
@@ -34,10 +31,6 @@ final class PartitionVersions {
 
   /** The partition parameter holding the location the partition had before that switch. */
   static final String PREVIOUS_LOCATION = "spectrumflow.previous_location";
-
-  private static final int GET_PER_CALL = 1000; // BatchGetPartition's limit
-  private static final int WRITE_PER_CALL =
-      100; // BatchCreatePartition's, BatchUpdatePartition's and BatchDeletePartition's
 
   private final GlueClient glue;
 
@@ -62,7 +55,8 @@ final class PartitionVersions {
       String runId) {
     String database = pipeline.catalog().database();
     String table = pipeline.catalog().table();
-    Map<String, Partition> current = currentPartitions(database, table, values);
+    PartitionBatches batches = new PartitionBatches(glue, database, table);
+    Map<String, Partition> current = batches.get(values);
     ParquetTableDefinition definition = new ParquetTableDefinition(pipeline);
     List<PartitionInput> creates = new ArrayList<>();
     List<BatchUpdatePartitionRequestEntry> updates = new ArrayList<>();
@@ -86,16 +80,8 @@ final class PartitionVersions {
         replaced.put(value, old);
       }
     }
-    for (int from = 0; from < creates.size(); from += WRITE_PER_CALL) {
-      List<PartitionInput> chunk =
-          creates.subList(from, Math.min(from + WRITE_PER_CALL, creates.size()));
-      PartitionErrors.requireOnlyExisting(
-          "BatchCreatePartition",
-          glue.batchCreatePartition(
-                  b -> b.databaseName(database).tableName(table).partitionInputList(chunk))
-              .errors());
-    }
-    update(database, table, updates);
+    batches.create(creates);
+    batches.update(updates);
     return new Outcome(creates.size(), alreadySwitched, replaced);
   }
 
@@ -108,7 +94,8 @@ final class PartitionVersions {
   UndoSwitchResult undo(PipelineSpec pipeline, List<String> values, String batchId, String runId) {
     String database = pipeline.catalog().database();
     String table = pipeline.catalog().table();
-    Map<String, Partition> current = currentPartitions(database, table, values);
+    PartitionBatches batches = new PartitionBatches(glue, database, table);
+    Map<String, Partition> current = batches.get(values);
     ParquetTableDefinition definition = new ParquetTableDefinition(pipeline);
     List<BatchUpdatePartitionRequestEntry> restores = new ArrayList<>();
     List<String> restored = new ArrayList<>();
@@ -133,18 +120,8 @@ final class PartitionVersions {
         dropped.add(value);
       }
     }
-    update(database, table, restores);
-    for (int from = 0; from < dropped.size(); from += WRITE_PER_CALL) {
-      List<PartitionValueList> chunk =
-          dropped.subList(from, Math.min(from + WRITE_PER_CALL, dropped.size())).stream()
-              .map(v -> PartitionValueList.builder().values(v).build())
-              .toList();
-      PartitionErrors.requireOnlyMissing(
-          "BatchDeletePartition",
-          glue.batchDeletePartition(
-                  b -> b.databaseName(database).tableName(table).partitionsToDelete(chunk))
-              .errors());
-    }
+    batches.update(restores);
+    batches.delete(dropped);
     return new UndoSwitchResult(restored, dropped, kept);
   }
 
@@ -178,7 +155,7 @@ final class PartitionVersions {
         .build();
   }
 
-  /** Points partitions back at the locations they had before a switch, one call per hundred. */
+  /** Points partitions back at the locations they had before a switch. */
   void restore(PipelineSpec pipeline, Map<String, String> locations) {
     String database = pipeline.catalog().database();
     String table = pipeline.catalog().table();
@@ -196,46 +173,6 @@ final class PartitionVersions {
                     .partitionValueList(List.of(value))
                     .partitionInput(definition.partition(columns, value, location))
                     .build()));
-    update(database, table, updates);
-  }
-
-  private void update(
-      String database, String table, List<BatchUpdatePartitionRequestEntry> updates) {
-    for (int from = 0; from < updates.size(); from += WRITE_PER_CALL) {
-      List<BatchUpdatePartitionRequestEntry> chunk =
-          updates.subList(from, Math.min(from + WRITE_PER_CALL, updates.size()));
-      List<BatchUpdatePartitionFailureEntry> errors =
-          glue.batchUpdatePartition(b -> b.databaseName(database).tableName(table).entries(chunk))
-              .errors();
-      if (!errors.isEmpty()) {
-        BatchUpdatePartitionFailureEntry first = errors.get(0);
-        throw ApplicationFailure.newFailure(
-            "Glue BatchUpdatePartition failed for "
-                + first.partitionValueList()
-                + ": "
-                + first.errorDetail().errorCode()
-                + " "
-                + first.errorDetail().errorMessage(),
-            "AwsCallFailed");
-      }
-    }
-  }
-
-  private Map<String, Partition> currentPartitions(
-      String database, String table, List<String> values) {
-    Map<String, Partition> partitions = new HashMap<>();
-    for (int from = 0; from < values.size(); from += GET_PER_CALL) {
-      List<PartitionValueList> chunk =
-          values.subList(from, Math.min(from + GET_PER_CALL, values.size())).stream()
-              .map(v -> PartitionValueList.builder().values(v).build())
-              .toList();
-      for (Partition partition :
-          glue.batchGetPartition(
-                  b -> b.databaseName(database).tableName(table).partitionsToGet(chunk))
-              .partitions()) {
-        partitions.put(partition.values().get(0), partition);
-      }
-    }
-    return partitions;
+    new PartitionBatches(glue, database, table).update(updates);
   }
 }

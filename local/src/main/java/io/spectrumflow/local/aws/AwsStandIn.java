@@ -3,6 +3,7 @@ package io.spectrumflow.local.aws;
 import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.aws.AwsSettings;
 import io.spectrumflow.local.aws.glue.GlueCatalog;
+import io.spectrumflow.local.aws.glue.GlueFaults;
 import io.spectrumflow.local.aws.glue.GlueService;
 import io.spectrumflow.local.aws.glue.crawler.GlueCrawlerOperations;
 import io.spectrumflow.local.aws.glue.crawler.GlueCrawlers;
@@ -46,13 +47,16 @@ public final class AwsStandIn implements AutoCloseable {
   private final GlueCrawlers crawlers;
   private final RedshiftDataService redshiftData;
   private final RedshiftEngine engine;
+  private final GlueFaults glueFaults;
 
   private AwsStandIn(
       AwsHttpServer server,
       GlueCrawlers crawlers,
       RedshiftDataService redshiftData,
-      RedshiftEngine engine) {
+      RedshiftEngine engine,
+      GlueFaults glueFaults) {
     this.server = server;
+    this.glueFaults = glueFaults;
     this.crawlers = crawlers;
     this.redshiftData = redshiftData;
     this.engine = engine;
@@ -92,22 +96,29 @@ public final class AwsStandIn implements AutoCloseable {
     GlueCrawlers crawlers =
         new GlueCrawlers(
             dataDir.resolve("glue-crawlers"), catalog, cache, settings.crawlDuration(), clock);
+    GlueFaults glueFaults = new GlueFaults();
     try {
       AwsHttpServer server =
           AwsHttpServer.start(
               settings.host(),
               settings.port(),
               List.of(
-                  GlueService.of(catalog, new GlueCrawlerOperations(crawlers).operations()),
+                  GlueService.of(
+                      catalog, glueFaults, new GlueCrawlerOperations(crawlers).operations()),
                   redshiftData.service()),
               List.of(new RedshiftClusterService(clusters).service()));
-      return new AwsStandIn(server, crawlers, redshiftData, engine);
+      return new AwsStandIn(server, crawlers, redshiftData, engine, glueFaults);
     } catch (IOException | RuntimeException e) {
       crawlers.close();
       redshiftData.close();
       engine.close();
       throw e;
     }
+  }
+
+  /** The Glue faults tests turn on (test-only; see {@link GlueFaults}). */
+  public GlueFaults glueFaults() {
+    return glueFaults;
   }
 
   /** Where clients connect, e.g. {@code http://127.0.0.1:4566}. */

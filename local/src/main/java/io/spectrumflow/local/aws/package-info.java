@@ -66,6 +66,20 @@
  * and "Data handling options" (docs.aws.amazon.com/redshift/latest/dg/ r_CREATE_EXTERNAL_TABLE.html
  * and t_setting-data-handling-options.html).
  *
+ * <p>Glue's limits, checked against botocore's Glue model (2017-03-31) and the Glue API reference:
+ * at most 100 PartitionInputList entries a BatchCreatePartition, 1 to 100 Entries a
+ * BatchUpdatePartition, 1000 PartitionsToGet a BatchGetPartition, 25 PartitionsToDelete a
+ * BatchDeletePartition, 100 TablesToDelete a BatchDeleteTable, 100 names a BatchGetCrawlers or
+ * GetCrawlerMetrics; more (or fewer) is answered, before anything is done, as AWS answers it: 400
+ * {@code ValidationException} "1 validation error detected: Value '[...]' at 'partitionsToDelete'
+ * failed to satisfy constraint: Member must have length less than or equal to 25" (the value lists
+ * the items by their partition values, shorter than AWS's print of them). GetPartitions pages at
+ * most 1000. Tests turn on Glue's awkward answers through {@code AwsStandIn.glueFaults()} ({@link
+ * io.spectrumflow.local.aws.glue.GlueFaults}): keys left in BatchGetPartition's {@code
+ * UnprocessedKeys}, per-entry {@code Errors} of BatchCreate/Update/DeletePartition (with or without
+ * the entry written), and ThrottlingException for any Glue operation; each hits the second half of
+ * a call's entries for the next calls it is set for. Without it the stand-in never answers them.
+ *
  * <p>Known differences from the real services:
  *
  * <ul>
@@ -79,9 +93,10 @@
  *       readable Parquet at all ends FAILED with an ErrorMessage that says why (real Glue may
  *       report SUCCEEDED with no tables). A crawler creates its database when it is missing.
  *       Schedules are stored and shown but never start a crawl; DeleteBehavior, RecrawlPolicy,
- *       Grouping, TableThreshold, sampling and event mode are accepted but not acted on; no
- *       CloudWatch logs are written. Closing the stand-in cancels running crawls (LastCrawl
- *       CANCELLED).
+ *       Grouping (one table per target is what {@code CombineCompatibleSchemas} asks for anyway;
+ *       incompatible schemas are not split), TableThreshold, sampling and event mode are accepted
+ *       but not acted on; no CloudWatch logs are written. Closing the stand-in cancels running
+ *       crawls (LastCrawl CANCELLED).
  *   <li>surplus_char_handling TRUNCATE cuts a value to the column's width in characters (exact for
  *       ASCII; Spectrum counts bytes); FAIL's error text is the stand-in's own.
  *   <li>Types: an INT64 timestamp without the UTC flag (or in nanoseconds) is typed {@code bigint},

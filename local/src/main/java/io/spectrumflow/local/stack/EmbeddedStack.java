@@ -78,6 +78,11 @@ public final class EmbeddedStack implements AutoCloseable {
     return temporal.target();
   }
 
+  /** The in-process AWS stand-in, e.g. for the Glue faults tests turn on. */
+  public AwsStandIn standIn() {
+    return standIn;
+  }
+
   /** Settings that point AWS clients at this stack. */
   public AwsSettings aws() {
     return aws;

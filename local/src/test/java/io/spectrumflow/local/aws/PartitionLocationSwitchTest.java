@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequestEnt
 import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionResponse;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
-import software.amazon.awssdk.services.glue.model.InvalidInputException;
+import software.amazon.awssdk.services.glue.model.GlueException;
 import software.amazon.awssdk.services.glue.model.PartitionInput;
 
 /**
@@ -131,8 +131,10 @@ class PartitionLocationSwitchTest {
             () ->
                 glue.batchUpdatePartition(
                     b -> b.databaseName("switchdb").tableName("events").entries(tooMany)))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("100");
+        .isInstanceOfSatisfying(
+            GlueException.class,
+            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
+        .hasMessageContaining("Member must have length less than or equal to 100");
     assertThatThrownBy(
             () ->
                 glue.batchUpdatePartition(

@@ -172,17 +172,15 @@ public final class IamPolicy {
         new ArrayList<>(
             List.of(
                 "glue:GetDatabase", "glue:GetDatabases", "glue:CreateDatabase", "glue:GetTable"));
+    // partitions get the table's columns after a schema change (Athena requires it)
+    actions.addAll(List.of("glue:GetPartitions", "glue:BatchUpdatePartition"));
     if (pipeline.catalog().mode() == CatalogMode.CRAWLER) {
       actions.addAll(
           List.of("glue:UpdateTable", "glue:BatchGetPartition", "glue:BatchCreatePartition"));
     } else {
       actions.addAll(List.of("glue:CreateTable", "glue:UpdateTable", "glue:BatchCreatePartition"));
       if (pipeline.storage().mode() == WriteMode.REPLACE_PARTITIONS) {
-        actions.addAll(
-            List.of(
-                "glue:BatchGetPartition",
-                "glue:BatchUpdatePartition",
-                "glue:BatchDeletePartition"));
+        actions.addAll(List.of("glue:BatchGetPartition", "glue:BatchDeletePartition"));
       }
     }
     return actions;

@@ -55,6 +55,8 @@ class IamPolicyTest {
             "glue:CreateTable",
             "glue:UpdateTable",
             "glue:BatchCreatePartition",
+            "glue:GetPartitions",
+            "glue:BatchUpdatePartition",
             "redshift-data:ExecuteStatement",
             "redshift-data:DescribeStatement",
             "redshift-data:GetStatementResult",

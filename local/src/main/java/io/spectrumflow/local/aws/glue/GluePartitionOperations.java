@@ -8,20 +8,18 @@ import io.spectrumflow.local.aws.http.AwsJson;
 import io.spectrumflow.local.aws.http.JsonRequest;
 import io.spectrumflow.local.aws.http.Page;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Glue's partition operations over the catalog, including the batch ones. */
 final class GluePartitionOperations {
 
-  private static final int MAX_BATCH_CREATE = 100;
-  private static final int MAX_BATCH_UPDATE = 100;
-  private static final int MAX_BATCH_GET = 1000;
-  private static final int MAX_BATCH_DELETE = 25;
-
   private final GlueCatalog catalog;
+  private final GlueFaults faults;
 
-  GluePartitionOperations(GlueCatalog catalog) {
+  GluePartitionOperations(GlueCatalog catalog, GlueFaults faults) {
     this.catalog = catalog;
+    this.faults = faults;
   }
 
   ObjectNode create(JsonRequest request) {
@@ -36,14 +34,24 @@ final class GluePartitionOperations {
     TableRef table = TableRef.of(request);
     request.requiredArray("PartitionInputList");
     List<JsonRequest> inputs = request.structures("PartitionInputList");
-    checkBatchSize(request, "PartitionInputList", inputs.size(), MAX_BATCH_CREATE);
+    GlueLimits.requireAtMost(
+        "PartitionInputList",
+        shown(inputs, GlueLimits::partitionInput),
+        GlueLimits.BATCH_CREATE_PARTITION);
     catalog.table(table.database(), table.name()); // a missing table fails the whole batch
+    GlueFaults.EntryFault fault = faults.entryFault("BatchCreatePartition", inputs.size());
     ObjectNode response = AwsJson.object();
     ArrayNode errors = response.putArray("Errors");
-    for (JsonRequest input : inputs) {
+    for (int i = 0; i < inputs.size(); i++) {
+      JsonRequest input = inputs.get(i);
       try {
         input.requiredStrings("Values");
-        catalog.createPartition(table.database(), table.name(), input.body());
+        if (fault == null || !fault.hits(i) || fault.acted()) {
+          catalog.createPartition(table.database(), table.name(), input.body());
+        }
+        if (fault != null && fault.hits(i)) {
+          throw new AwsException(fault.errorCode(), fault.message());
+        }
       } catch (AwsException e) {
         addError(errors, input.body().path("Values"), e);
       }
@@ -98,18 +106,28 @@ final class GluePartitionOperations {
     TableRef table = TableRef.of(request);
     request.requiredArray("PartitionsToGet");
     List<JsonRequest> keys = request.structures("PartitionsToGet");
-    checkBatchSize(request, "PartitionsToGet", keys.size(), MAX_BATCH_GET);
+    GlueLimits.requireAtMost(
+        "PartitionsToGet", shown(keys, GlueLimits::valueList), GlueLimits.BATCH_GET_PARTITION);
+    int processed =
+        faults.leavesUnprocessed("BatchGetPartition", keys.size())
+            ? GlueFaults.firstHit(keys.size())
+            : keys.size();
     ObjectNode response = AwsJson.object();
     ArrayNode partitions = response.putArray("Partitions");
-    for (JsonRequest key : keys) {
+    ArrayNode unprocessed = response.putArray("UnprocessedKeys");
+    for (int i = 0; i < keys.size(); i++) {
+      JsonRequest key = keys.get(i);
+      List<String> values = key.requiredStrings("Values");
+      if (i >= processed) {
+        unprocessed.addObject().set("Values", key.body().path("Values").deepCopy());
+        continue;
+      }
       // a partition that does not exist is left out; UnprocessedKeys is for throttling only
-      ObjectNode partition =
-          catalog.findPartition(table.database(), table.name(), key.requiredStrings("Values"));
+      ObjectNode partition = catalog.findPartition(table.database(), table.name(), values);
       if (partition != null) {
         partitions.add(partition);
       }
     }
-    response.putArray("UnprocessedKeys");
     return response;
   }
 
@@ -130,21 +148,25 @@ final class GluePartitionOperations {
     TableRef table = TableRef.of(request);
     request.requiredArray("Entries");
     List<JsonRequest> entries = request.structures("Entries");
-    if (entries.isEmpty()) {
-      throw request.invalid(
-          "1 validation error detected: Value '[]' at 'entries' failed to satisfy constraint:"
-              + " Member must have length greater than or equal to 1");
-    }
-    checkBatchSize(request, "Entries", entries.size(), MAX_BATCH_UPDATE);
+    List<String> shown = shown(entries, GlueLimits::updateEntry);
+    GlueLimits.requireAtLeast("Entries", shown, 1);
+    GlueLimits.requireAtMost("Entries", shown, GlueLimits.BATCH_UPDATE_PARTITION);
     catalog.table(table.database(), table.name());
+    GlueFaults.EntryFault fault = faults.entryFault("BatchUpdatePartition", entries.size());
     ObjectNode response = AwsJson.object();
     ArrayNode errors = response.putArray("Errors");
-    for (JsonRequest entry : entries) {
+    for (int i = 0; i < entries.size(); i++) {
+      JsonRequest entry = entries.get(i);
       try {
         List<String> values = entry.requiredStrings("PartitionValueList");
         JsonRequest input = entry.requiredStructure("PartitionInput");
         input.requiredStrings("Values");
-        catalog.updatePartition(table.database(), table.name(), values, input.body());
+        if (fault == null || !fault.hits(i) || fault.acted()) {
+          catalog.updatePartition(table.database(), table.name(), values, input.body());
+        }
+        if (fault != null && fault.hits(i)) {
+          throw new AwsException(fault.errorCode(), fault.message());
+        }
       } catch (AwsException e) {
         ObjectNode error = errors.addObject();
         error.set("PartitionValueList", entry.body().path("PartitionValueList").deepCopy());
@@ -168,13 +190,24 @@ final class GluePartitionOperations {
     TableRef table = TableRef.of(request);
     request.requiredArray("PartitionsToDelete");
     List<JsonRequest> keys = request.structures("PartitionsToDelete");
-    checkBatchSize(request, "PartitionsToDelete", keys.size(), MAX_BATCH_DELETE);
+    GlueLimits.requireAtMost(
+        "PartitionsToDelete",
+        shown(keys, GlueLimits::valueList),
+        GlueLimits.BATCH_DELETE_PARTITION);
     catalog.table(table.database(), table.name());
+    GlueFaults.EntryFault fault = faults.entryFault("BatchDeletePartition", keys.size());
     ObjectNode response = AwsJson.object();
     ArrayNode errors = response.putArray("Errors");
-    for (JsonRequest key : keys) {
+    for (int i = 0; i < keys.size(); i++) {
+      JsonRequest key = keys.get(i);
       try {
-        catalog.deletePartition(table.database(), table.name(), key.requiredStrings("Values"));
+        List<String> values = key.requiredStrings("Values");
+        if (fault == null || !fault.hits(i) || fault.acted()) {
+          catalog.deletePartition(table.database(), table.name(), values);
+        }
+        if (fault != null && fault.hits(i)) {
+          throw new AwsException(fault.errorCode(), fault.message());
+        }
       } catch (AwsException e) {
         addError(errors, key.body().path("Values"), e);
       }
@@ -196,15 +229,8 @@ final class GluePartitionOperations {
     return values -> Math.floorMod(values.hashCode(), total) == number;
   }
 
-  private static void checkBatchSize(JsonRequest request, String member, int size, int max) {
-    if (size > max) {
-      throw request.invalid(
-          "1 validation error detected: Value at '"
-              + Character.toLowerCase(member.charAt(0))
-              + member.substring(1)
-              + "' failed to satisfy constraint: Member must have length less than or equal to "
-              + max);
-    }
+  private static List<String> shown(List<JsonRequest> items, Function<JsonNode, String> how) {
+    return items.stream().map(item -> how.apply(item.body())).toList();
   }
 
   private static void addError(ArrayNode errors, JsonNode values, AwsException e) {

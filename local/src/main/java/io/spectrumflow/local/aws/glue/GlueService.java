@@ -14,9 +14,17 @@ public final class GlueService {
   private GlueService() {}
 
   public static JsonService of(GlueCatalog catalog, Map<String, Operation> more) {
+    return of(catalog, new GlueFaults(), more);
+  }
+
+  /**
+   * @param faults the awkward answers tests turn on (see {@link GlueFaults})
+   */
+  public static JsonService of(
+      GlueCatalog catalog, GlueFaults faults, Map<String, Operation> more) {
     GlueDatabaseOperations databases = new GlueDatabaseOperations(catalog);
     GlueTableOperations tables = new GlueTableOperations(catalog);
-    GluePartitionOperations partitions = new GluePartitionOperations(catalog);
+    GluePartitionOperations partitions = new GluePartitionOperations(catalog, faults);
     Map<String, Operation> operations = new TreeMap<>();
     operations.put("CreateDatabase", databases::create);
     operations.put("GetDatabase", databases::get);
@@ -41,6 +49,12 @@ public final class GlueService {
     operations.put("DeletePartition", partitions::delete);
     operations.put("BatchDeletePartition", partitions::batchDelete);
     operations.putAll(more);
+    operations.replaceAll(
+        (name, operation) ->
+            request -> {
+              faults.throttleIfTurnedOn(name);
+              return operation.invoke(request);
+            });
     return new JsonService(
         "AWSGlue", "InvalidInputException", "InternalServiceException", operations);
   }

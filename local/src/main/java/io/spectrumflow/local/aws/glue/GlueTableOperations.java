@@ -79,7 +79,9 @@ final class GlueTableOperations {
     String database = GlueNames.require(request, "DatabaseName");
     ObjectNode response = AwsJson.object();
     ArrayNode errors = response.putArray("Errors");
-    for (String table : request.requiredStrings("TablesToDelete")) {
+    List<String> tables = request.requiredStrings("TablesToDelete");
+    GlueLimits.requireAtMost("TablesToDelete", tables, GlueLimits.BATCH_DELETE_TABLE);
+    for (String table : tables) {
       try {
         catalog.deleteTable(database, table);
       } catch (AwsException e) {

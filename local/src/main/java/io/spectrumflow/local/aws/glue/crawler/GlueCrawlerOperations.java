@@ -2,6 +2,7 @@ package io.spectrumflow.local.aws.glue.crawler;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spectrumflow.local.aws.glue.GlueLimits;
 import io.spectrumflow.local.aws.glue.GlueNames;
 import io.spectrumflow.local.aws.http.AwsException;
 import io.spectrumflow.local.aws.http.AwsJson;
@@ -16,8 +17,6 @@ import java.util.TreeMap;
 
 /** Glue's crawler operations over {@link GlueCrawlers}. */
 public final class GlueCrawlerOperations {
-
-  private static final int MAX_BATCH_GET = 100;
 
   private final GlueCrawlers crawlers;
 
@@ -103,7 +102,7 @@ public final class GlueCrawlerOperations {
 
   ObjectNode batchGet(JsonRequest request) {
     List<String> names = request.requiredStrings("CrawlerNames");
-    checkBatchSize(request, names.size());
+    GlueLimits.requireAtMost("CrawlerNames", names, GlueLimits.BATCH_GET_CRAWLERS);
     ObjectNode response = AwsJson.object();
     ArrayNode found = response.putArray("Crawlers");
     ArrayNode missing = response.putArray("CrawlersNotFound");
@@ -162,7 +161,7 @@ public final class GlueCrawlerOperations {
   /** Metrics of the named crawlers (all when none are named); unknown names are left out. */
   ObjectNode metrics(JsonRequest request) {
     List<String> names = request.strings("CrawlerNameList");
-    checkBatchSize(request, names.size());
+    GlueLimits.requireAtMost("CrawlerNameList", names, GlueLimits.BATCH_GET_CRAWLERS);
     List<ObjectNode> metrics =
         (names.isEmpty() ? crawlers.allNames() : names)
             .stream().map(crawlers::metrics).filter(Objects::nonNull).toList();
@@ -177,15 +176,6 @@ public final class GlueCrawlerOperations {
     response.putArray("CrawlerMetricsList").addAll(page.items());
     putToken(response, page);
     return response;
-  }
-
-  private static void checkBatchSize(JsonRequest request, int size) {
-    if (size > MAX_BATCH_GET) {
-      throw request.invalid(
-          "1 validation error detected: Value at 'crawlerNames' failed to satisfy constraint:"
-              + " Member must have length less than or equal to "
-              + MAX_BATCH_GET);
-    }
   }
 
   private static void putToken(ObjectNode response, Page<?> page) {
