@@ -1,6 +1,7 @@
 package io.spectrumflow.local.cli;
 
 import io.spectrumflow.starter.app.SpectrumflowStarterApplication;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,9 +13,14 @@ import picocli.CommandLine.Mixin;
     description =
         "Run the starter (HTTP API: batches, runs, schedules, backfill) with a configuration file;"
             + " config/local.yml listens on HTTP_PORT, 8080 by default.")
-public final class StarterAppCommand implements Callable<Integer> {
+public final class StarterAppCommand implements Callable<Integer>, LaunchedConfig.Argument {
 
   @Mixin ConfigFileArgument file;
+
+  @Override
+  public Path configFile() {
+    return file.config;
+  }
 
   @Override
   public Integer call() throws Exception {

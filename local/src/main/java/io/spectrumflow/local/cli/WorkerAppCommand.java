@@ -1,6 +1,7 @@
 package io.spectrumflow.local.cli;
 
 import io.spectrumflow.worker.app.SpectrumflowWorkerApplication;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,9 +13,14 @@ import picocli.CommandLine.Mixin;
     description =
         "Run a worker (the export workflow and its activities) with a configuration file; its"
             + " health checks and metrics are under /admin on HTTP_PORT, 8090 by default.")
-public final class WorkerAppCommand implements Callable<Integer> {
+public final class WorkerAppCommand implements Callable<Integer>, LaunchedConfig.Argument {
 
   @Mixin ConfigFileArgument file;
+
+  @Override
+  public Path configFile() {
+    return file.config;
+  }
 
   @Override
   public Integer call() throws Exception {
