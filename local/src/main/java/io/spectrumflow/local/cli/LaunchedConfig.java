@@ -6,8 +6,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The configuration file of the command being launched: the applications' positional argument,
- * or the client commands' {@code --config} (its default applied); none for the embedded-stack
+ * The configuration file of the command being launched: the applications' positional argument, or
+ * the client commands' {@code --config} (its default applied); none for the embedded-stack
  * commands, which set their own credentials.
  */
 final class LaunchedConfig {

@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * The launcher's one credential decision: the embedded stack's keys are injected (as system
  * properties, first in the default chain) only when the command's configuration points every AWS
- * client at loopback endpoints, and the environment names no keys or profile of its own (e.g. for
- * a MinIO with another root user). Against real AWS the default chain is left alone.
+ * client at loopback endpoints, and the environment names no keys or profile of its own (e.g. for a
+ * MinIO with another root user). Against real AWS the default chain is left alone.
  */
 final class LocalCredentials {
 

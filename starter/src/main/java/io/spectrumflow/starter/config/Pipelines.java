@@ -27,7 +27,6 @@ public final class Pipelines {
    *
    * @param awsRegion the workers' {@code aws.region} from the same file: each pipeline's {@code
    *     redshift.region} defaults to it and must equal it; null when the file sets none
-   *
    * @throws ConfigException naming the key of the first bad setting, or both pipelines of two that
    *     share a table
    */

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher injects the embedded stack's keys only for a configuration of loopback endpoints. */
+/**
+ * The launcher injects the embedded stack's keys only for a configuration of loopback endpoints.
+ */
 class LocalCredentialsTest {
 
   @TempDir Path dir;
@@ -53,7 +55,8 @@ class LocalCredentialsTest {
 
   @Test
   void readsTheAwsSectionOfTheBundledConfiguration() {
-    AwsSettings bundled = LocalCredentials.awsSettings(Path.of("../config/local.yml")).orElseThrow();
+    AwsSettings bundled =
+        LocalCredentials.awsSettings(Path.of("../config/local.yml")).orElseThrow();
     assertThat(EmbeddedStackEndpoints.only(bundled))
         .as("config/local.yml defaults to the embedded stack's ports")
         .isTrue();
@@ -75,7 +78,8 @@ class LocalCredentialsTest {
         .contains(file);
     assertThat(
             LaunchedConfig.of(
-                LocalMain.commandLine().parseArgs("run", "-c", file.toString(), "p", "--file", "x")))
+                LocalMain.commandLine()
+                    .parseArgs("run", "-c", file.toString(), "p", "--file", "x")))
         .contains(file);
     // the embedded stack sets its own credentials
     assertThat(LaunchedConfig.of(LocalMain.commandLine().parseArgs("local"))).isEmpty();
