@@ -1,6 +1,8 @@
 package io.spectrumflow.local.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -19,11 +21,22 @@ final class LaunchedConfig {
     Path configFile();
   }
 
+  /** The file of the command run, or of the nearest command above it that names one. */
   static Optional<Path> of(ParseResult parsed) {
-    ParseResult command = parsed;
-    while (command.hasSubcommand()) {
-      command = command.subcommand();
+    List<ParseResult> chain = new ArrayList<>();
+    for (ParseResult command = parsed; command != null; command = command.subcommand()) {
+      chain.add(0, command);
     }
+    for (ParseResult command : chain) {
+      Optional<Path> file = fileOf(command);
+      if (file.isPresent()) {
+        return file;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Path> fileOf(ParseResult command) {
     Object userObject = command.commandSpec().userObject();
     if (userObject instanceof Argument argument) {
       return Optional.ofNullable(argument.configFile());

@@ -81,6 +81,10 @@ class LocalCredentialsTest {
                 LocalMain.commandLine()
                     .parseArgs("run", "-c", file.toString(), "p", "--file", "x")))
         .contains(file);
+    assertThat(
+            LaunchedConfig.of(
+                LocalMain.commandLine().parseArgs("schedule", "pause", "-c", file.toString(), "p")))
+        .contains(file);
     // the embedded stack sets its own credentials
     assertThat(LaunchedConfig.of(LocalMain.commandLine().parseArgs("local"))).isEmpty();
   }
