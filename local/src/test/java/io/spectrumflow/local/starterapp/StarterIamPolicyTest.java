@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
+import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.local.e2e.IamActions;
 import io.spectrumflow.local.e2e.IamActions.Authorization;
 import io.spectrumflow.local.e2e.PolicyEvaluator;
@@ -13,11 +14,13 @@ import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.local.faults.FaultProxy;
 import io.spectrumflow.starter.app.StarterConfiguration;
 import io.spectrumflow.starter.cli.SpectrumflowCommand;
+import io.spectrumflow.starter.staging.StagingArea;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,12 +29,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * {@code spectrumflow iam-policy --for starter} grants what the starter calls: its S3 requests,
  * seen on the wire through a proxy in front of S3 while bodies are posted (twice, with one
- * idempotency key) and a backfill lists the staged batches, are each allowed by the printed policy,
- * resources and {@code s3:prefix} conditions checked by {@link PolicyEvaluator}.
+ * idempotency key) and a backfill lists the staged batches, and those of its retention sweep, are
+ * each allowed by the printed policy, resources and {@code s3:prefix} conditions checked by {@link
+ * PolicyEvaluator}.
  */
 class StarterIamPolicyTest {
 
@@ -71,10 +79,12 @@ class StarterIamPolicyTest {
               head ->
                   authorizations.addAll(
                       IamActions.ofS3Rest(head.method(), head.path(), head.headers())));
+      authorizations.addAll(retentionSweep(stack));
       assertThat(authorizations)
           .as("the starter staged the body and listed the staged batches")
           .anyMatch(a -> a.action().equals("s3:PutObject"))
-          .anyMatch(a -> a.action().equals("s3:ListBucket"));
+          .anyMatch(a -> a.action().equals("s3:ListBucket"))
+          .anyMatch(a -> a.action().equals("s3:DeleteObject"));
       JsonNode policy = printedStarterPolicy(config);
       assertThat(PolicyEvaluator.denied(policy, authorizations)).isEmpty();
     }
@@ -106,6 +116,33 @@ class StarterIamPolicyTest {
           r -> r.get("status").asText().equals("completed"),
           Duration.ofMinutes(1));
     }
+  }
+
+  /**
+   * The starter's retention sweep over what was staged, as {@code StagingRetention} runs it: its
+   * DeleteObjects name their keys in the body, so its calls are recorded in the SDK instead.
+   */
+  private static List<Authorization> retentionSweep(RunningStack stack) {
+    List<IamActions.Call> calls = Collections.synchronizedList(new ArrayList<>());
+    ExecutionInterceptor recorder =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
+            calls.add(
+                new IamActions.Call(
+                    attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                    context.request()));
+          }
+        };
+    try (AwsClients aws = new AwsClients(stack.stack.aws(), List.of(recorder))) {
+      int deleted =
+          new StagingArea(aws.s3(), "s3://spectrumflow-lake/staging/")
+              .deleteOlderThan("events", Instant.now().plus(Duration.ofMinutes(1)));
+      assertThat(deleted).as("the sweep deleted the staged body").isPositive();
+    }
+    return List.copyOf(calls).stream().flatMap(c -> IamActions.of(c).stream()).toList();
   }
 
   private static JsonNode printedStarterPolicy(Path config) throws Exception {
