@@ -45,7 +45,11 @@ public final class IamPolicyCommand implements Callable<Integer> {
       description = "Configuration file with the pipelines (default: ${DEFAULT-VALUE})")
   Path config;
 
-  @Option(names = "--for", defaultValue = "worker", description = "worker (default) or starter")
+  @Option(
+      names = "--for",
+      defaultValue = "worker",
+      paramLabel = "worker|starter",
+      description = "Whose policy: worker (default) or starter")
   Role role;
 
   @Option(names = "--pipeline", description = "The pipeline (required for the worker's policy)")
