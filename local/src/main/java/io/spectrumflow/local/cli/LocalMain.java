@@ -1,7 +1,6 @@
 package io.spectrumflow.local.cli;
 
 import io.spectrumflow.local.bench.BenchCommand;
-import io.spectrumflow.local.s3.LocalAws;
 import io.spectrumflow.starter.cli.SpectrumflowCommand;
 import picocli.CommandLine;
 
@@ -14,10 +13,18 @@ public final class LocalMain {
   private LocalMain() {}
 
   public static void main(String[] args) {
-    if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_PROFILE") == null) {
-      // a checkout without AWS credentials talks to the embedded stack, which takes these keys
-      LocalAws.useLocalCredentials();
+    int exit = commandLine().execute(args);
+    if (!isServer(args)) {
+      System.exit(exit);
     }
+  }
+
+  /**
+   * The command line. Before a command runs, the embedded stack's keys are injected if its
+   * configuration points only at loopback endpoints ({@link LocalCredentials}); the embedded-stack
+   * commands inject them themselves.
+   */
+  static CommandLine commandLine() {
     CommandLine commandLine =
         new CommandLine(new SpectrumflowCommand())
             .addSubcommand("demo", new DemoCommand())
@@ -25,10 +32,13 @@ public final class LocalMain {
             .addSubcommand("bench", new BenchCommand())
             .addSubcommand("starter", new StarterAppCommand())
             .addSubcommand("worker", new WorkerAppCommand());
-    int exit = commandLine.execute(args);
-    if (!isServer(args)) {
-      System.exit(exit);
-    }
+    commandLine.setExecutionStrategy(
+        parsed -> {
+          LaunchedConfig.of(parsed)
+              .ifPresent(config -> LocalCredentials.injectFor(config, System.getenv()));
+          return new CommandLine.RunLast().execute(parsed);
+        });
+    return commandLine;
   }
 
   /** The applications keep running after their command returns; the others end with it. */

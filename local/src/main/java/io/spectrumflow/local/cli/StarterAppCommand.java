@@ -1,6 +1,7 @@
 package io.spectrumflow.local.cli;
 
 import io.spectrumflow.starter.app.SpectrumflowStarterApplication;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,9 +14,14 @@ import picocli.CommandLine.Mixin;
         "Run the starter (HTTP API: batches, runs, schedules, backfill) with a configuration file;"
             + " config/local.yml listens on HTTP_PORT, 8080 by default, and its admin on ADMIN_PORT,"
             + " 8081 of 127.0.0.1.")
-public final class StarterAppCommand implements Callable<Integer> {
+public final class StarterAppCommand implements Callable<Integer>, LaunchedConfig.Argument {
 
   @Mixin ConfigFileArgument file;
+
+  @Override
+  public Path configFile() {
+    return file.config;
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -1,6 +1,7 @@
 package io.spectrumflow.local.cli;
 
 import io.spectrumflow.worker.app.SpectrumflowWorkerApplication;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,9 +16,14 @@ import picocli.CommandLine.Mixin;
         "Run a worker (the export workflow and its activities) with a configuration file; its"
             + " health checks and metrics are on the admin port, ADMIN_PORT (8091 by default) of"
             + " 127.0.0.1.")
-public final class WorkerAppCommand implements Callable<Integer> {
+public final class WorkerAppCommand implements Callable<Integer>, LaunchedConfig.Argument {
 
   @Mixin ConfigFileArgument file;
+
+  @Override
+  public Path configFile() {
+    return file.config;
+  }
 
   @Override
   public Integer call() throws Exception {

@@ -44,6 +44,10 @@ public final class RunningStack implements AutoCloseable {
   /** Every AWS call the worker made, as {@code service:Operation}. */
   public final List<String> workerCalls = Collections.synchronizedList(new ArrayList<>());
 
+  /** The same calls with their requests, for IAM checks of their resources. */
+  public final List<IamActions.Call> workerRequests =
+      Collections.synchronizedList(new ArrayList<>());
+
   public final EmbeddedStack stack;
   public final AwsClients aws;
   public final ExportRuns runs;
@@ -75,7 +79,7 @@ public final class RunningStack implements AutoCloseable {
                 workerAws.apply(stack.aws()),
                 dataDir.resolve("work")),
             ExportWorkerOptions.DEFAULTS
-                .withAwsInterceptors(List.of(new CallRecorder(workerCalls)))
+                .withAwsInterceptors(List.of(new CallRecorder(workerCalls, workerRequests)))
                 .withActivityOptions(activityOptions));
     worker.start();
     service =
@@ -142,17 +146,19 @@ public final class RunningStack implements AutoCloseable {
   /** Records each call's service and operation, as IAM names them. */
   private static final class CallRecorder implements ExecutionInterceptor {
     private final List<String> calls;
+    private final List<IamActions.Call> requests;
 
-    CallRecorder(List<String> calls) {
+    CallRecorder(List<String> calls, List<IamActions.Call> requests) {
       this.calls = calls;
+      this.requests = requests;
     }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-      calls.add(
-          attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)
-              + ":"
-              + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+      String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+      String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      calls.add(service + ":" + operation);
+      requests.add(new IamActions.Call(service, operation, context.request()));
     }
   }
 }

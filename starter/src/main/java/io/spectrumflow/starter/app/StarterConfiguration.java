@@ -67,8 +67,11 @@ public class StarterConfiguration extends Configuration {
     this.pipelines = pipelines;
   }
 
-  /** The pipelines, checked; a bad setting fails start-up naming its key. */
+  /**
+   * The pipelines, checked, {@code redshift.region} following {@code aws.region}; a bad setting
+   * fails start-up naming its key.
+   */
   public Pipelines pipelines() {
-    return Pipelines.of(pipelines);
+    return Pipelines.of(pipelines, aws == null ? null : aws.region());
   }
 }

@@ -70,8 +70,13 @@ public record PipelineConfig(
    */
   public record Column(String name, String type, String field) {}
 
-  /** The pipeline as the workflow takes it. */
-  public PipelineSpec toSpec(String name) {
+  /**
+   * The pipeline as the workflow takes it.
+   *
+   * @param awsRegion the workers' {@code aws.region}, which {@code redshift.region} defaults to and
+   *     must equal; null when the file sets none (a file of pipelines only)
+   */
+  public PipelineSpec toSpec(String name, String awsRegion) {
     String key = "pipelines." + name;
     try {
       ExportWorkflowIds.requireValidPipelineName(name);
@@ -86,7 +91,7 @@ public record PipelineConfig(
             partition(key + ".partition"),
             parquet(key + ".parquet"),
             catalog(key + ".catalog", name),
-            redshift(key + ".redshift"),
+            redshift(key + ".redshift", awsRegion),
             schema(key + ".schema"),
             webhook(key + ".failureWebhook"));
     // database, table and schema names reach Glue and Redshift SQL: checked here, not by the
@@ -160,7 +165,7 @@ public record PipelineConfig(
     return new CatalogSpec(mode, database, table, c.crawlerName(), c.crawlerRole());
   }
 
-  private RedshiftSpec redshift(String key) {
+  private RedshiftSpec redshift(String key, String awsRegion) {
     Redshift r =
         redshift == null ? new Redshift(null, null, null, null, null, null, null, null) : redshift;
     boolean cluster = r.clusterIdentifier() != null && !r.clusterIdentifier().isBlank();
@@ -183,7 +188,7 @@ public record PipelineConfig(
         ConfigValues.orDefault(r.database(), "dev"),
         ConfigValues.orDefault(r.externalSchema(), "spectrum"),
         ConfigValues.required(key + ".iamRole", r.iamRole()),
-        ConfigValues.orDefault(r.region(), "us-east-1"));
+        RedshiftRegion.effective(key + ".region", r.region(), awsRegion));
   }
 
   /** The checked schedule, or null when the pipeline has none. */

@@ -25,10 +25,12 @@ public final class Pipelines {
   /**
    * Checks the {@code pipelines:} section.
    *
+   * @param awsRegion the workers' {@code aws.region} from the same file: each pipeline's {@code
+   *     redshift.region} defaults to it and must equal it; null when the file sets none
    * @throws ConfigException naming the key of the first bad setting, or both pipelines of two that
    *     share a table
    */
-  public static Pipelines of(Map<String, PipelineConfig> configs) {
+  public static Pipelines of(Map<String, PipelineConfig> configs, String awsRegion) {
     if (configs == null || configs.isEmpty()) {
       throw new ConfigException("pipelines: define at least one pipeline");
     }
@@ -40,7 +42,7 @@ public final class Pipelines {
           if (config == null) {
             throw new ConfigException("pipelines." + name + ": is empty");
           }
-          specs.put(name, config.toSpec(name));
+          specs.put(name, config.toSpec(name, awsRegion));
           PipelineConfig.Schedule schedule = config.checkedSchedule(name);
           if (schedule != null) {
             schedules.put(name, schedule);

@@ -21,7 +21,10 @@ public final class PipelinesFile {
 
   private PipelinesFile() {}
 
-  /** Reads and checks every pipeline in a YAML file. */
+  /**
+   * Reads and checks every pipeline in a YAML file; {@code redshift.region} follows the file's
+   * {@code aws.region}.
+   */
   public static Pipelines load(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(file + ": no such configuration file");
@@ -42,7 +45,8 @@ public final class PipelinesFile {
       throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
     }
     try {
-      return Pipelines.of(sections.pipelines());
+      String awsRegion = sections.aws() == null ? null : sections.aws().region();
+      return Pipelines.of(sections.pipelines(), awsRegion);
     } catch (ConfigException e) {
       throw new ConfigException(file + ": " + e.getMessage(), e);
     }
@@ -50,5 +54,9 @@ public final class PipelinesFile {
 
   /** The top level of the file; other sections belong to the worker and starter applications. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  private record Sections(Map<String, PipelineConfig> pipelines) {}
+  private record Sections(Map<String, PipelineConfig> pipelines, Aws aws) {}
+
+  /** {@code aws:}: only the region, which each pipeline's {@code redshift.region} follows. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  private record Aws(String region) {}
 }

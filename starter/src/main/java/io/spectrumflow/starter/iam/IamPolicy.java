@@ -13,14 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The least-privilege IAM policies of a pipeline: what its workers call (S3 under the staging and
- * table prefixes, only the Glue actions its catalog mode uses, the Redshift Data API), and what the
- * role Redshift Spectrum assumes needs (trust in Redshift, read access to the catalog and objects).
+ * The least-privilege IAM policies of a pipeline: what its workers call (S3 under the pipeline's
+ * staging prefix, including scheduled runs' moves from {@code incoming/} to {@code kept/}, and
+ * under its table prefix; only the Glue actions its catalog mode uses; the Redshift Data API), and
+ * what the role Redshift Spectrum assumes needs (trust in Redshift, read access to the catalog and
+ * objects). The starter's own policy is {@link StarterPolicy}.
  */
 public final class IamPolicy {
 
   private static final Pattern ACCOUNT = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):role/.+");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = PolicyDocuments.JSON;
 
   private final PipelineSpec pipeline;
   private final String stagingPrefix;
@@ -37,8 +39,7 @@ public final class IamPolicy {
     RedshiftSpec redshift = pipeline.redshift();
     Matcher arn = ACCOUNT.matcher(redshift.iamRole());
     this.account = arn.matches() ? arn.group(1) : "*";
-    this.partition =
-        redshift.iamRole().startsWith("arn:aws-") ? redshift.iamRole().split(":")[1] : "aws";
+    this.partition = PolicyDocuments.partitionOf(redshift.iamRole());
     this.region = redshift.region();
   }
 
@@ -64,20 +65,33 @@ public final class IamPolicy {
     ArrayNode statements = policy.withArray("Statement");
     String bucket = pipeline.storage().bucket();
     String tablePrefix = pipeline.tablePrefix();
+    int slash = stagingPrefix.indexOf('/');
+    String stagingBucket = slash < 0 ? stagingPrefix : stagingPrefix.substring(0, slash);
+    String stagingKeys = slash < 0 ? "" : stagingPrefix.substring(slash + 1);
     statements.add(
         statement("ReadStagedInputs", List.of("s3:GetObject"), List.of(s3(stagingPrefix + "*"))));
+    // a scheduled run moves what it exported out of incoming/: CopyObject reads the source (above)
+    // and writes the copy under kept/, then DeleteObject removes the source
+    statements.add(
+        statement(
+            "KeepScheduledInputs", List.of("s3:PutObject"), List.of(s3(stagingPrefix + "kept/*"))));
+    statements.add(
+        statement(
+            "TakeScheduledInputs",
+            List.of("s3:DeleteObject"),
+            List.of(s3(stagingPrefix + "incoming/*"))));
+    statements.add(
+        PolicyDocuments.listUnder(
+            "ListScheduledInputs", s3(stagingBucket), stagingKeys + "incoming/"));
     statements.add(
         statement(
             "WriteTableObjects",
             // GetObject: HeadObject reads which run wrote an object before a rollback deletes it
             List.of("s3:PutObject", "s3:DeleteObject", "s3:GetObject"),
             List.of(s3(bucket + "/" + tablePrefix + "*"))));
-    ObjectNode list = statement("ListTablePrefix", List.of("s3:ListBucket"), List.of(s3(bucket)));
-    list.putObject("Condition")
-        .putObject("StringLike")
-        .putArray("s3:prefix")
-        .add(tablePrefix + "*");
-    statements.add(list);
+    // HeadBucket (doctor's first check, the health check) is authorized as ListBucket and has no
+    // s3:prefix, so a condition on the prefix would refuse it: the table bucket may be listed
+    statements.add(statement("ListTableBucket", List.of("s3:ListBucket"), List.of(s3(bucket))));
     statements.add(statement("GlueCatalog", glueActions(), glueResources()));
     if (pipeline.catalog().mode() == CatalogMode.CRAWLER) {
       statements.add(
@@ -147,14 +161,9 @@ public final class IamPolicy {
             "ReadTableObjects",
             List.of("s3:GetObject"),
             List.of(s3(pipeline.storage().bucket() + "/" + pipeline.tablePrefix() + "*"))));
-    ObjectNode list =
-        statement(
-            "ListTablePrefix", List.of("s3:ListBucket"), List.of(s3(pipeline.storage().bucket())));
-    list.putObject("Condition")
-        .putObject("StringLike")
-        .putArray("s3:prefix")
-        .add(pipeline.tablePrefix() + "*");
-    statements.add(list);
+    statements.add(
+        PolicyDocuments.listUnder(
+            "ListTablePrefix", s3(pipeline.storage().bucket()), pipeline.tablePrefix()));
     return policy;
   }
 
@@ -225,24 +234,14 @@ public final class IamPolicy {
   }
 
   private String s3(String resource) {
-    return "arn:" + partition + ":s3:::" + resource;
+    return PolicyDocuments.s3(partition, resource);
   }
 
   private static ObjectNode document() {
-    ObjectNode policy = JSON.createObjectNode();
-    policy.put("Version", "2012-10-17");
-    policy.putArray("Statement");
-    return policy;
+    return PolicyDocuments.document();
   }
 
   private static ObjectNode statement(String sid, List<String> actions, List<String> resources) {
-    ObjectNode statement = JSON.createObjectNode();
-    statement.put("Sid", sid);
-    statement.put("Effect", "Allow");
-    ArrayNode actionArray = statement.putArray("Action");
-    actions.forEach(actionArray::add);
-    ArrayNode resourceArray = statement.putArray("Resource");
-    resources.forEach(resourceArray::add);
-    return statement;
+    return PolicyDocuments.statement(sid, actions, resources);
   }
 }

@@ -67,9 +67,9 @@ class IamPolicyTest {
         .containsExactly("arn:aws:s3:::lake/exports/clicks/*");
     assertThat(resources(worker, "ReadStagedInputs"))
         .containsExactly("arn:aws:s3:::lake/staging/clicks/*");
-    assertThat(
-            statement(worker, "ListTablePrefix").at("/Condition/StringLike/s3:prefix/0").asText())
-        .isEqualTo("exports/clicks/*");
+    // HeadBucket (doctor, the health check) is ListBucket without a prefix: no condition
+    assertThat(resources(worker, "ListTableBucket")).containsExactly("arn:aws:s3:::lake");
+    assertThat(statement(worker, "ListTableBucket").has("Condition")).isFalse();
     assertThat(resources(worker, "GlueCatalog"))
         .containsExactly(
             "arn:aws:glue:eu-west-1:123456789012:catalog",
@@ -79,6 +79,23 @@ class IamPolicyTest {
         .containsExactly(
             "arn:aws:redshift:eu-west-1:123456789012:dbuser:analytics/loader",
             "arn:aws:redshift:eu-west-1:123456789012:dbname:analytics/dev");
+  }
+
+  @Test
+  void scheduledRunsMayListIncomingMoveToKeptAndDeleteFromIncomingOnly() throws Exception {
+    IamPolicy policy = new IamPolicy(pipeline("{database: web}", ""), "drops/in/clicks/");
+    JsonNode worker = new ObjectMapper().readTree(policy.worker().toString());
+
+    assertThat(resources(worker, "ListScheduledInputs")).containsExactly("arn:aws:s3:::drops");
+    assertThat(
+            statement(worker, "ListScheduledInputs")
+                .at("/Condition/StringLike/s3:prefix/0")
+                .asText())
+        .isEqualTo("in/clicks/incoming/*");
+    assertThat(resources(worker, "KeepScheduledInputs"))
+        .containsExactly("arn:aws:s3:::drops/in/clicks/kept/*");
+    assertThat(resources(worker, "TakeScheduledInputs"))
+        .containsExactly("arn:aws:s3:::drops/in/clicks/incoming/*");
   }
 
   @Test
