@@ -87,7 +87,8 @@ public record PipelineConfig(
             catalog(key + ".catalog", name),
             redshift(key + ".redshift"),
             schema(key + ".schema"),
-            webhook(key + ".failureWebhook"));
+            webhook(key + ".failureWebhook"),
+            checkedMaxConcurrentRuns(name));
     if (spec.storage().mode() == WriteMode.REPLACE_PARTITIONS
         && spec.catalog().mode() != CatalogMode.DIRECT) {
       throw new ConfigException(

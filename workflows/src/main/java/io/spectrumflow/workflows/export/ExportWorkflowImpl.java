@@ -2,6 +2,8 @@ package io.spectrumflow.workflows.export;
 
 import io.spectrumflow.workflows.pipeline.CatalogMode;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.spectrumflow.workflows.slots.RunSlot;
+import io.spectrumflow.workflows.slots.RunSlotHolder;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -21,12 +23,15 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /** The export recipe as a workflow. Deterministic: all I/O happens in activities. */
-public class ExportWorkflowImpl implements ExportWorkflow {
+public class ExportWorkflowImpl implements ExportWorkflow, RunSlotHolder {
 
   private static final Logger log = Workflow.getLogger(ExportWorkflowImpl.class);
 
   /** A cleanup that fails after the switch is logged, not a failure of the run (version 1). */
   private static final String CLEANUP_FAILURE_CHANGE = "cleanup-failure-keeps-run";
+
+  /** A pipeline's maxConcurrentRuns is kept by its run slots (version 1). */
+  private static final String RUN_SLOTS_CHANGE = "run-slots";
 
   private final DumpActivities dump =
       Workflow.newActivityStub(DumpActivities.class, ExportStepOptions.dump());
@@ -42,6 +47,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
       Workflow.newActivityStub(AlertActivities.class, ExportStepOptions.alert());
   private final RunProgress progress = new RunProgress();
   private final RunRollback rollback = new RunRollback(catalog, storage, progress);
+  private final RunSlot slot = new RunSlot();
 
   // What the run has done so far, for its rollback.
   private String batchTime;
@@ -63,6 +69,8 @@ public class ExportWorkflowImpl implements ExportWorkflow {
       progress.finish("failed");
       alert(request, failedStep, failure);
       throw failure;
+    } finally {
+      slot.release();
     }
   }
 
@@ -97,6 +105,29 @@ public class ExportWorkflowImpl implements ExportWorkflow {
     return progress.snapshot();
   }
 
+  @Override
+  public void slotGranted() {
+    slot.granted();
+  }
+
+  /**
+   * Waits, as step {@code queued}, until fewer than the pipeline's {@code maxConcurrentRuns} runs
+   * are in their steps: a burst of runs is let through a few at a time, in the order they came.
+   */
+  private void waitForRunSlot(PipelineSpec pipeline) {
+    if (pipeline.maxConcurrentRuns() <= 0
+        || Workflow.getVersion(RUN_SLOTS_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    progress.step(
+        "queued",
+        () -> {
+          slot.acquire(pipeline.name(), pipeline.maxConcurrentRuns());
+          return null;
+        });
+  }
+
   private ExportResult run(ExportRequest request) {
     ExportRequestCheck.requireValid(request);
     PipelineSpec pipeline = request.pipeline();
@@ -104,6 +135,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
         request.batchTime() != null
             ? request.batchTime()
             : Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
+    waitForRunSlot(pipeline);
 
     Landed landed =
         request.inputs().size() > 1
