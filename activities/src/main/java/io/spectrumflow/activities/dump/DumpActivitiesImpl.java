@@ -1,6 +1,7 @@
 package io.spectrumflow.activities.dump;
 
 import io.spectrumflow.activities.aws.AwsFailures;
+import io.spectrumflow.activities.heartbeat.Heartbeats;
 import io.spectrumflow.activities.s3.S3Location;
 import io.spectrumflow.workflows.export.DumpActivities;
 import io.spectrumflow.workflows.export.DumpRequest;
@@ -60,7 +61,7 @@ public final class DumpActivitiesImpl implements DumpActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     Path batchDir = batchDir(request);
     List<TableColumn> table = tableColumns(request.pipeline());
-    List<Path> inputs = fetch(request.inputs(), batchDir.resolve("input"));
+    List<Path> inputs = Heartbeats.during(() -> fetch(request.inputs(), batchDir.resolve("input")));
     try {
       DumpOutcome outcome =
           new ParquetDumper(request.pipeline())
@@ -96,7 +97,8 @@ public final class DumpActivitiesImpl implements DumpActivities {
   @Override
   public List<InferredColumn> inferColumns(DumpRequest request) {
     ActivityExecutionContext context = Activity.getExecutionContext();
-    List<Path> inputs = fetch(request.inputs(), batchDir(request).resolve("infer"));
+    List<Path> inputs =
+        Heartbeats.during(() -> fetch(request.inputs(), batchDir(request).resolve("infer")));
     try {
       return new ParquetDumper(request.pipeline())
           .infer(inputs, Instant.parse(request.batchTime()), context::heartbeat);

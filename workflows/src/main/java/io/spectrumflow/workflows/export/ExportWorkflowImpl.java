@@ -42,7 +42,7 @@ public class ExportWorkflowImpl implements ExportWorkflow, RunSlotHolder {
   private final RedshiftActivities redshift =
       Workflow.newActivityStub(RedshiftActivities.class, ExportStepOptions.redshift());
   private final StorageActivities storage =
-      Workflow.newActivityStub(StorageActivities.class, ExportStepOptions.catalog());
+      Workflow.newActivityStub(StorageActivities.class, ExportStepOptions.storage());
   private final AlertActivities alerts =
       Workflow.newActivityStub(AlertActivities.class, ExportStepOptions.alert());
   private final RunProgress progress = new RunProgress();
@@ -57,9 +57,12 @@ public class ExportWorkflowImpl implements ExportWorkflow, RunSlotHolder {
 
   @Override
   public ExportResult export(ExportRequest request) {
+    // The slot goes back on both paths; not in a finally, which would also run while a cached
+    // workflow thread is destroyed.
     try {
       ExportResult result = run(request);
       progress.finish("done");
+      slot.release();
       return result;
     } catch (TemporalFailure failure) {
       String failedStep = progress.current();
@@ -67,10 +70,9 @@ public class ExportWorkflowImpl implements ExportWorkflow, RunSlotHolder {
         rollback.run(request, batchTime, List.copyOf(writtenPartitions), catalogStarted, cataloged);
       }
       progress.finish("failed");
+      slot.release();
       alert(request, failedStep, failure);
       throw failure;
-    } finally {
-      slot.release();
     }
   }
 
