@@ -18,7 +18,8 @@ class ExportWorkflowReplayTest {
       strings = {
         "histories/export-happy.json",
         "histories/export-host-gone.json",
-        "histories/export-replace-failed.json"
+        "histories/export-replace-failed.json",
+        "histories/export-queued.json"
       })
   void replaysRecordedHistories(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(history, ExportWorkflowImpl.class);

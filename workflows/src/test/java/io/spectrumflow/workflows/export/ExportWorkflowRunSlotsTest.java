@@ -11,9 +11,13 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -162,6 +166,25 @@ class ExportWorkflowRunSlotsTest {
             .getExecution()
             .getRunId();
     assertThat(lastRun).isNotEqualTo(firstRun);
+  }
+
+  @Test
+  void aQueuedRunReplaysFromItsHistory() throws Exception {
+    activities.hold("first");
+    WorkflowStub first = startRun("first", limitedTo(1));
+    activities.awaitStarted("first");
+    WorkflowStub queued = startRun("queued", limitedTo(1));
+    awaitWaiting(1);
+    activities.let("first");
+    first.getResult(ExportResult.class);
+    queued.getResult(ExportResult.class);
+
+    WorkflowExecutionHistory history =
+        env.getWorkflowClient().fetchHistory(queued.getExecution().getWorkflowId());
+    WorkflowReplayer.replayWorkflowExecution(history, ExportWorkflowImpl.class);
+    if (System.getProperty("record.history") != null) {
+      Files.writeString(Path.of(System.getProperty("record.history")), history.toJson(true));
+    }
   }
 
   private RunSlotsWorkflow slots() {
