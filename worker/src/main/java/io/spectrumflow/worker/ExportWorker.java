@@ -13,6 +13,8 @@ import io.spectrumflow.workflows.export.ExportTaskQueues;
 import io.spectrumflow.workflows.export.ExportWorkflowImpl;
 import io.spectrumflow.workflows.preflight.PreflightWorkflowImpl;
 import io.spectrumflow.workflows.schedule.ScheduledExportWorkflowImpl;
+import io.spectrumflow.workflows.slots.RunSlotsActivitiesImpl;
+import io.spectrumflow.workflows.slots.RunSlotsWorkflowImpl;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -100,7 +102,8 @@ public final class ExportWorker implements AutoCloseable {
         workflowOptions(options),
         ExportWorkflowImpl.class,
         PreflightWorkflowImpl.class,
-        ScheduledExportWorkflowImpl.class);
+        ScheduledExportWorkflowImpl.class,
+        RunSlotsWorkflowImpl.class);
     shared.registerActivitiesImplementations(
         new DumpActivitiesImpl(aws.s3(), aws.glue(), settings.workDir(), hostQueue),
         new CatalogActivitiesImpl(aws.glue()),
@@ -108,6 +111,7 @@ public final class ExportWorker implements AutoCloseable {
         new PreflightActivitiesImpl(aws),
         new StagingActivitiesImpl(aws.s3()),
         new AlertActivitiesImpl(),
+        new RunSlotsActivitiesImpl(),
         new RedshiftActivitiesImpl(aws.redshiftData(), aws.redshift()));
     Worker host = factory.newWorker(hostQueue, workerOptions(options));
     host.registerActivitiesImplementations(new UploadActivitiesImpl(aws.s3()));

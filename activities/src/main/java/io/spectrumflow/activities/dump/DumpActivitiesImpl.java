@@ -2,6 +2,7 @@ package io.spectrumflow.activities.dump;
 
 import io.spectrumflow.activities.aws.AwsFailures;
 import io.spectrumflow.activities.glue.ColumnFields;
+import io.spectrumflow.activities.heartbeat.Heartbeats;
 import io.spectrumflow.activities.s3.S3Location;
 import io.spectrumflow.workflows.export.DumpActivities;
 import io.spectrumflow.workflows.export.DumpRequest;
@@ -61,7 +62,7 @@ public final class DumpActivitiesImpl implements DumpActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     Path batchDir = batchDir(request);
     List<TableColumn> table = tableColumns(request.pipeline());
-    List<Path> inputs = fetch(request.inputs(), batchDir.resolve("input"));
+    List<Path> inputs = Heartbeats.during(() -> fetch(request.inputs(), batchDir.resolve("input")));
     try {
       DumpOutcome outcome =
           new ParquetDumper(request.pipeline())
@@ -98,7 +99,8 @@ public final class DumpActivitiesImpl implements DumpActivities {
   public List<InferredColumn> inferColumns(DumpRequest request) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     List<TableColumn> table = tableColumns(request.pipeline());
-    List<Path> inputs = fetch(request.inputs(), batchDir(request).resolve("infer"));
+    List<Path> inputs =
+        Heartbeats.during(() -> fetch(request.inputs(), batchDir(request).resolve("infer")));
     try {
       return new ParquetDumper(request.pipeline())
           .infer(inputs, Instant.parse(request.batchTime()), table, context::heartbeat);

@@ -1,6 +1,7 @@
 package io.spectrumflow.activities.glue;
 
 import io.spectrumflow.activities.aws.AwsFailures;
+import io.spectrumflow.activities.heartbeat.Heartbeats;
 import io.spectrumflow.workflows.export.CatalogActivities;
 import io.spectrumflow.workflows.export.CatalogRequest;
 import io.spectrumflow.workflows.export.CatalogResult;
@@ -36,7 +37,8 @@ public final class CatalogActivitiesImpl implements CatalogActivities {
   @Override
   public CatalogResult registerPartitions(CatalogRequest request) {
     try {
-      return direct.register(request, Activity.getExecutionContext().getInfo().getRunId());
+      String runId = Activity.getExecutionContext().getInfo().getRunId();
+      return Heartbeats.during(() -> direct.register(request, runId));
     } catch (SdkException e) {
       throw AwsFailures.translate("Glue", "catalog registration", e);
     }
@@ -55,7 +57,11 @@ public final class CatalogActivitiesImpl implements CatalogActivities {
   @Override
   public void restorePartitions(RestoreRequest request) {
     try {
-      versions.restore(request.pipeline(), request.locations());
+      Heartbeats.during(
+          () -> {
+            versions.restore(request.pipeline(), request.locations());
+            return null;
+          });
     } catch (SdkException e) {
       throw AwsFailures.translate("Glue", "BatchUpdatePartition", e);
     }
@@ -64,12 +70,12 @@ public final class CatalogActivitiesImpl implements CatalogActivities {
   @Override
   public UndoSwitchResult undoPartitionSwitch(UndoSwitchRequest request) {
     try {
+      String runId = Activity.getExecutionContext().getInfo().getRunId();
       UndoSwitchResult undone =
-          versions.undo(
-              request.pipeline(),
-              request.partitionValues(),
-              request.batchId(),
-              Activity.getExecutionContext().getInfo().getRunId());
+          Heartbeats.during(
+              () ->
+                  versions.undo(
+                      request.pipeline(), request.partitionValues(), request.batchId(), runId));
       log.info(
           "glue {}.{}: batch {} undone: {} partitions pointed back, {} removed, {} kept from an"
               + " earlier run",
@@ -88,7 +94,7 @@ public final class CatalogActivitiesImpl implements CatalogActivities {
   @Override
   public CatalogResult adoptCrawledTable(CatalogRequest request) {
     try {
-      return crawled.adopt(request);
+      return Heartbeats.during(() -> crawled.adopt(request));
     } catch (SdkException e) {
       throw AwsFailures.translate("Glue", "crawled table update", e);
     }

@@ -1,6 +1,7 @@
 package io.spectrumflow.activities.redshift;
 
 import io.spectrumflow.activities.aws.AwsFailures;
+import io.spectrumflow.activities.heartbeat.Heartbeats;
 import io.spectrumflow.workflows.export.CountRequest;
 import io.spectrumflow.workflows.export.CountResult;
 import io.spectrumflow.workflows.export.DdlRequest;
@@ -28,7 +29,11 @@ public final class RedshiftActivitiesImpl implements RedshiftActivities {
     String sql = SpectrumSql.createExternalSchema(request);
     ActivityExecutionContext context = Activity.getExecutionContext();
     try {
-      roles.check(request.redshift());
+      Heartbeats.during(
+          () -> {
+            roles.check(request.redshift());
+            return null;
+          });
     } catch (SdkException e) {
       throw AwsFailures.translate("Redshift", "DescribeClusters", e);
     }
@@ -45,7 +50,7 @@ public final class RedshiftActivitiesImpl implements RedshiftActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     try {
       String id = statements.run(request.redshift(), sql, context::heartbeat);
-      return new CountResult(sql, statements.singleLong(id));
+      return new CountResult(sql, Heartbeats.during(() -> statements.singleLong(id)));
     } catch (SdkException e) {
       throw AwsFailures.translate("Redshift Data API", "ExecuteStatement", e);
     }

@@ -1,6 +1,7 @@
 package io.spectrumflow.activities.s3;
 
 import io.spectrumflow.activities.aws.AwsFailures;
+import io.spectrumflow.activities.heartbeat.Heartbeats;
 import io.spectrumflow.workflows.export.PruneRequest;
 import io.spectrumflow.workflows.export.RemoveBatchRequest;
 import io.spectrumflow.workflows.export.StorageActivities;
@@ -21,7 +22,8 @@ public final class StorageActivitiesImpl implements StorageActivities {
   @Override
   public int removeBatchObjects(RemoveBatchRequest request) {
     try {
-      return batches.remove(request, ObjectOwner.ofCurrentActivity(request.pipeline().name()));
+      ObjectOwner owner = ObjectOwner.ofCurrentActivity(request.pipeline().name());
+      return Heartbeats.during(() -> batches.remove(request, owner));
     } catch (SdkException e) {
       throw AwsFailures.translate("S3", "DeleteObjects", e);
     }
@@ -30,7 +32,7 @@ public final class StorageActivitiesImpl implements StorageActivities {
   @Override
   public int removeReplacedObjects(PruneRequest request) {
     try {
-      return replaced.remove(request);
+      return Heartbeats.during(() -> replaced.remove(request));
     } catch (SdkException e) {
       throw AwsFailures.translate("S3", "DeleteObjects", e);
     }

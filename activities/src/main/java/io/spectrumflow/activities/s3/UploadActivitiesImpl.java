@@ -1,6 +1,7 @@
 package io.spectrumflow.activities.s3;
 
 import io.spectrumflow.activities.aws.AwsFailures;
+import io.spectrumflow.activities.heartbeat.Heartbeats;
 import io.spectrumflow.workflows.export.PartFile;
 import io.spectrumflow.workflows.export.UploadActivities;
 import io.spectrumflow.workflows.export.UploadRequest;
@@ -32,11 +33,11 @@ public final class UploadActivitiesImpl implements UploadActivities {
     ActivityExecutionContext context = Activity.getExecutionContext();
     UploadResult result;
     try {
+      ObjectOwner owner = ObjectOwner.ofCurrentActivity(request.pipeline().name());
+      // one large object may take longer than the heartbeat timeout to put
       result =
-          uploader.upload(
-              request,
-              ObjectOwner.ofCurrentActivity(request.pipeline().name()),
-              uploaded -> context.heartbeat(uploaded));
+          Heartbeats.during(
+              () -> uploader.upload(request, owner, uploaded -> context.heartbeat(uploaded)));
     } catch (SdkException e) {
       throw AwsFailures.translate("S3", "PutObject", e);
     }

@@ -19,8 +19,32 @@ final class RunningStackQueries implements AutoCloseable {
     this.aws = new AwsClients(stack.aws());
   }
 
-  /** A pipeline of its own per name, in direct mode. */
+  /** A pipeline of its own per name, in direct mode, appending. */
   PipelineSpec pipeline(Path dir, String name) throws IOException {
+    return pipeline(dir, name, "{bucket: lake, prefix: kills}", "{database: kills, table: %s}");
+  }
+
+  /** A pipeline of its own per name whose catalog step runs a Glue crawler. */
+  PipelineSpec crawledPipeline(Path dir, String name) throws IOException {
+    return pipeline(
+        dir,
+        name,
+        "{bucket: lake, prefix: kills}",
+        "{mode: crawler, database: kills, table: %s,"
+            + " crawlerRole: 'arn:aws:iam::000000000000:role/glue-crawler'}");
+  }
+
+  /** A pipeline of its own per name whose batches replace the partitions they write, at once. */
+  PipelineSpec replacingPipeline(Path dir, String name) throws IOException {
+    return pipeline(
+        dir,
+        name,
+        "{bucket: lake, prefix: kills, mode: replace-partitions, replaceGraceSeconds: 0}",
+        "{database: kills, table: %s}");
+  }
+
+  private static PipelineSpec pipeline(Path dir, String name, String storage, String catalog)
+      throws IOException {
     return RunningStack.pipeline(
         dir,
         name,
@@ -28,16 +52,16 @@ final class RunningStackQueries implements AutoCloseable {
         pipelines:
           %s:
             format: ndjson
-            storage: {bucket: lake, prefix: kills}
+            storage: %s
             partition: {field: ts}
-            catalog: {database: kills, table: %s}
+            catalog: %s
             redshift:
               clusterIdentifier: spectrumflow-local
               dbUser: awsuser
               externalSchema: kills
               iamRole: arn:aws:iam::000000000000:role/spectrumflow-spectrum
         """
-            .formatted(name, name));
+            .formatted(name, storage, catalog.formatted(name)));
   }
 
   List<String> objects(PipelineSpec pipeline) {

@@ -27,20 +27,58 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * A worker JVM killed with SIGKILL during each step in turn: a new worker finishes the run, the S3
- * objects are exactly the expected ones, and Redshift counts the batch's rows once. Each step is
- * held open by a slow answer from the fault proxy, so the kill lands inside it.
+ * A worker JVM killed with SIGKILL during a step: a new worker finishes the run within a minute
+ * plus the work left, the S3 objects are exactly the expected ones, and Redshift counts the batch's
+ * rows once. The workers run with the workflow's own activity timeouts. Every step is killed in
+ * append mode; crawler and replace mode are killed in their catalog step (the crawl, the partition
+ * switch), and a batch of several inputs in its parallel dump+upload: the other steps run the same
+ * code in every mode, and each kill costs the heartbeat timeout. Each step is held open by a slow
+ * answer from the fault proxy, so the kill lands inside it.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkerKillTest {
 
   private static final StringBuilder REPORT = new StringBuilder();
-  private static final int ROWS = 40;
+
+  /** Rows per input: a few MB of NDJSON, so dump and upload do real work. */
+  private static final int ROWS = 20_000;
+
+  /** The most a kill may stall a run: the heartbeat timeout, retries and a new worker's start. */
+  private static final Duration RECOVERY = Duration.ofSeconds(60);
+
+  /** What the redone step and the steps after it take here without a kill (2 shared cores). */
+  private static final Duration WORK = Duration.ofSeconds(20);
+
+  /** How a run is killed: its pipeline's mode, the step the kill lands in, and its inputs. */
+  enum Kill {
+    APPEND_DUMP("append", "dump", 1),
+    APPEND_UPLOAD("append", "upload", 1),
+    APPEND_CATALOG("append", "catalog", 1),
+    APPEND_DDL("append", "ddl", 1),
+    APPEND_VERIFY("append", "verify", 1),
+    CRAWLER_CATALOG("crawler", "catalog", 1),
+    REPLACE_CATALOG("replace", "catalog", 1),
+    FANOUT_DUMP_UPLOAD("fanout", "dump+upload", 4);
+
+    final String mode;
+    final String step;
+    final int inputs;
+
+    Kill(String mode, String step, int inputs) {
+      this.mode = mode;
+      this.step = step;
+      this.inputs = inputs;
+    }
+
+    String pipelineName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   @TempDir static Path dir;
   private EmbeddedStack stack;
@@ -68,7 +106,8 @@ class WorkerKillTest {
   @AfterAll
   void stop() throws Exception {
     System.out.printf(
-        "Worker kills:%n%-10s %-10s %10s %10s%n%s", "step", "outcome", "expected", "found", REPORT);
+        "Worker kills:%n%-20s %-10s %10s %10s %12s%n%s",
+        "kill", "outcome", "expected", "found", "recovery s", REPORT);
     queries.close();
     admin.close();
     service.shutdown();
@@ -108,73 +147,107 @@ class WorkerKillTest {
   }
 
   /** Holds the step open: its AWS calls answer slowly until the worker is dead. */
-  private void slowDown(String step) {
+  private void slowDown(Kill kill) {
     Predicate<FaultProxy.RequestHead> put =
         r -> r.method().equals("PUT") && r.path().contains("/kills/");
-    switch (step) {
-      case "dump" ->
-          s3.inject(
-              r -> r.method().equals("GET") && r.path().contains("/staging/"),
-              new FaultProxy.Delay(8_000),
-              1);
-      case "upload" -> s3.inject(put, new FaultProxy.Delay(8_000), 1);
-      case "catalog" ->
-          standIn.inject(
-              r -> r.target().equals("AWSGlue.BatchCreatePartition"),
-              new FaultProxy.Delay(8_000),
-              1);
+    Predicate<FaultProxy.RequestHead> stagedGet =
+        r -> r.method().equals("GET") && r.path().contains("/staging/");
+    switch (kill) {
+      case APPEND_DUMP, FANOUT_DUMP_UPLOAD -> s3.inject(stagedGet, new FaultProxy.Delay(8_000), 1);
+      case APPEND_UPLOAD -> s3.inject(put, new FaultProxy.Delay(8_000), 1);
+      case APPEND_CATALOG -> slowStandIn("AWSGlue.BatchCreatePartition");
+      case CRAWLER_CATALOG -> slowStandIn("AWSGlue.GetCrawler");
+      case REPLACE_CATALOG -> slowStandIn("AWSGlue.BatchUpdatePartition");
       // DescribeClusters, the DDL step's role check, is the only call in the Query protocol
-      case "ddl" ->
+      case APPEND_DDL ->
           standIn.inject(
               r -> r.headers().toLowerCase().contains("x-www-form-urlencoded"),
               new FaultProxy.Delay(8_000),
               1);
-      case "verify" ->
-          standIn.inject(
-              r -> r.target().equals("RedshiftData.GetStatementResult"),
-              new FaultProxy.Delay(8_000),
-              1);
-      default -> throw new IllegalArgumentException(step);
+      case APPEND_VERIFY -> slowStandIn("RedshiftData.GetStatementResult");
+      default -> throw new IllegalArgumentException(kill.name());
     }
   }
 
-  @ParameterizedTest(name = "killed during {0}")
-  @ValueSource(strings = {"dump", "upload", "catalog", "ddl", "verify"})
-  void aNewWorkerFinishesTheRunWithExactlyTheBatchsObjectsAndRows(String step) throws Exception {
-    PipelineSpec pipeline = queries.pipeline(dir, step);
-    StringBuilder body = new StringBuilder();
-    for (int i = 0; i < ROWS; i++) {
-      body.append("{\"id\": ")
-          .append(i)
-          .append(", \"ts\": \"2026-11-2")
-          .append(i % 3)
-          .append("T10:00:00Z\"}\n");
+  private void slowStandIn(String target) {
+    standIn.inject(r -> r.target().equals(target), new FaultProxy.Delay(8_000), 1);
+  }
+
+  private PipelineSpec pipeline(Kill kill) throws Exception {
+    return switch (kill.mode) {
+      case "crawler" -> queries.crawledPipeline(dir, kill.pipelineName());
+      case "replace" -> queries.replacingPipeline(dir, kill.pipelineName());
+      default -> queries.pipeline(dir, kill.pipelineName());
+    };
+  }
+
+  /** The batch's inputs: each has rows over three days, so each makes one object per day. */
+  private List<String> stage(Kill kill, String batchId) {
+    List<String> uris = new ArrayList<>();
+    for (int input = 0; input < kill.inputs; input++) {
+      StringBuilder body = new StringBuilder();
+      for (int i = 0; i < ROWS; i++) {
+        body.append("{\"id\": ")
+            .append(input * ROWS + i)
+            .append(", \"ts\": \"2026-11-2")
+            .append(i % 3)
+            .append("T10:00:00Z\", \"note\": \"row ")
+            .append(i)
+            .append(" of batch ")
+            .append(batchId)
+            .append(", free text that makes the input a few megabytes\"}\n");
+      }
+      String key = "staging/" + kill.pipelineName() + "/" + batchId + "-" + input + ".ndjson";
+      admin.putObject(b -> b.bucket("lake").key(key), RequestBody.fromString(body.toString()));
+      uris.add("s3://lake/" + key);
     }
-    String key = "staging/" + step + ".ndjson";
-    admin.putObject(b -> b.bucket("lake").key(key), RequestBody.fromString(body.toString()));
+    return uris;
+  }
+
+  @ParameterizedTest(name = "killed: {0}")
+  @EnumSource(Kill.class)
+  void aNewWorkerFinishesTheRunSoonWithExactlyTheBatchsObjectsAndRows(Kill kill) throws Exception {
+    PipelineSpec pipeline = pipeline(kill);
     s3.clear();
     standIn.clear();
-    slowDown(step);
-
-    Process first = worker(step + "-a");
-    RunStarted run =
-        runs.start(
-            new ExportRequest("kill-" + step, pipeline, List.of("s3://lake/" + key), null), true);
-    awaitStep(run.workflowId(), step);
+    Process first = worker(kill.pipelineName() + "-a");
+    if (kill.mode.equals("replace")) {
+      // a first batch writes the days, so that the killed one switches them to its version
+      runs.result(
+          runs.start(new ExportRequest("first", pipeline, stage(kill, "first"), null), true)
+              .workflowId(),
+          Duration.ofMinutes(1));
+    }
+    List<String> inputs = stage(kill, "killed");
+    slowDown(kill);
+    RunStarted run = runs.start(new ExportRequest("killed", pipeline, inputs, null), true);
+    awaitStep(run.workflowId(), kill.step);
     Thread.sleep(500); // inside the step's slow call
     first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no graceful stop
-    Process second = worker(step + "-b");
+    Instant killed = Instant.now();
+    Process second = worker(kill.pipelineName() + "-b");
     try {
-      ExportResult result = runs.result(run.workflowId(), Duration.ofMinutes(2));
+      ExportResult result = runs.result(run.workflowId(), RECOVERY.plus(WORK).plusSeconds(10));
+      Duration recovery = Duration.between(killed, Instant.now());
       List<String> objects = queries.objects(pipeline);
       long counted = queries.count(pipeline);
-      REPORT.append(String.format("%-10s %-10s %10d %10d%n", step, "completed", ROWS, counted));
-      assertThat(result.rowsVerified()).isEqualTo(ROWS);
+      long rows = (long) ROWS * kill.inputs;
+      REPORT.append(
+          String.format(
+              "%-20s %-10s %10d %10d %12d%n",
+              kill, "completed", rows, counted, recovery.toSeconds()));
+      assertThat(recovery).isLessThan(RECOVERY.plus(WORK));
+      assertThat(result.rowsVerified()).isEqualTo(rows);
       assertThat(objects)
           .containsExactlyInAnyOrderElementsOf(
               result.s3Keys().stream().map(k -> k.substring("s3://lake/".length())).toList())
-          .hasSize(3);
-      assertThat(counted).isEqualTo(ROWS);
+          .hasSize(3 * kill.inputs);
+      assertThat(counted).isEqualTo(rows);
+    } catch (java.util.concurrent.TimeoutException stalled) {
+      REPORT.append(String.format("%-20s %-10s%n", kill, "stalled"));
+      throw new AssertionError(
+          "killed during " + kill.step + ": the run did not finish within " + RECOVERY.plus(WORK),
+          stalled);
     } finally {
       second.destroyForcibly().waitFor();
     }

@@ -5,16 +5,13 @@ import io.spectrumflow.local.s3.LocalAws;
 import io.spectrumflow.worker.ExportWorker;
 import io.spectrumflow.worker.ExportWorkerOptions;
 import io.spectrumflow.worker.WorkerSettings;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
- * A worker in a JVM of its own, for tests that kill it with SIGKILL. Its activity timeouts are
- * seconds instead of minutes, so that the death of a worker is noticed quickly.
+ * A worker in a JVM of its own, for tests that kill it with SIGKILL. It runs with the timeouts the
+ * workflow gives its activities, so a test sees how long a deployed worker's death stalls a run.
  *
  * <p>Arguments: temporal target, S3 endpoint, AWS stand-in endpoint, work directory.
  */
@@ -30,40 +27,13 @@ public final class WorkerProcess {
     URI standIn = URI.create(args[2]);
     AwsSettings aws =
         new AwsSettings(LocalAws.REGION, URI.create(args[1]), standIn, standIn, standIn, true, 5);
-    ActivityOptions quick =
-        ActivityOptions.newBuilder()
-            .setHeartbeatTimeout(Duration.ofSeconds(3))
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(
-                RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.ofMillis(200))
-                    .setMaximumInterval(Duration.ofSeconds(1))
-                    .build())
-            .build();
-    // the workflow retries uploads itself, one activity per attempt: only the timeouts change
-    ActivityOptions quickUpload =
-        ActivityOptions.newBuilder()
-            .setHeartbeatTimeout(Duration.ofSeconds(3))
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .build();
-    ActivityOptions quickWithoutHeartbeat =
-        ActivityOptions.newBuilder(quick)
-            .setHeartbeatTimeout(Duration.ZERO)
-            .setStartToCloseTimeout(Duration.ofSeconds(6))
-            .build();
+    // The workflow's own activity options, as deployed: the test shows how fast they recover.
+    // Sticky execution is off only because the Temporal test server never moves a workflow task
+    // off a dead worker's sticky queue (a real server does after 5 s).
     ExportWorker worker =
         new ExportWorker(
             new WorkerSettings(args[0], "default", aws, Path.of(args[3])),
-            ExportWorkerOptions.DEFAULTS
-                .withHostPickupTimeout(Duration.ofSeconds(3))
-                .withStickyQueueScheduleToStartTimeout(Duration.ZERO)
-                .withActivityOptions(
-                    Map.of(
-                        "DumpParquet", quick,
-                        "UploadPartitions", quickUpload,
-                        "RegisterPartitions", quickWithoutHeartbeat,
-                        "ApplyExternalSchema", quick,
-                        "CountRows", quick)));
+            ExportWorkerOptions.DEFAULTS.withStickyQueueScheduleToStartTimeout(Duration.ZERO));
     worker.start();
     System.out.println(READY);
     System.out.flush();

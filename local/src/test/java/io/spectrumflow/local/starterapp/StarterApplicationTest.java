@@ -13,7 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +94,77 @@ class StarterApplicationTest {
     JsonNode listed = api.get("/runs?pipeline=events&status=completed").body();
     assertThat(listed.get("runs").findValuesAsText("workflowId"))
         .contains(posted.body().get("workflowId").asText());
+  }
+
+  @Test
+  void aBurstOfPostsRunsAtMostTheLimitAtOnceAndEveryAcceptedBatchArrives() throws Exception {
+    int posts = 10;
+    String body = sample();
+    ExecutorService clients = Executors.newFixedThreadPool(posts);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<StarterApi.Answer>> answers = new ArrayList<>();
+    for (int i = 0; i < posts; i++) {
+      String key = "burst-" + i;
+      answers.add(
+          clients.submit(
+              () -> {
+                go.await();
+                return api.authorized(
+                    "POST", "/pipelines/limited/batches", "text/csv", body, "Idempotency-Key", key);
+              }));
+    }
+    go.countDown();
+    List<String> accepted = new ArrayList<>();
+    for (Future<StarterApi.Answer> answer : answers) {
+      StarterApi.Answer posted = answer.get(1, TimeUnit.MINUTES);
+      // the starter's own check of running runs may refuse some of a burst, never wrongly accept
+      assertThat(posted.status()).as(posted.toString()).isIn(202, 429);
+      if (posted.status() == 202) {
+        accepted.add(posted.body().get("link").asText());
+      }
+    }
+    clients.shutdown();
+    assertThat(accepted).as("a burst gets past the starter's check").hasSizeGreaterThan(2);
+
+    List<JsonNode> done = new ArrayList<>();
+    for (String link : accepted) {
+      done.add(
+          api.await(
+              link, run -> run.get("status").asText().equals("completed"), Duration.ofMinutes(3)));
+    }
+
+    assertThat(done)
+        .allSatisfy(run -> assertThat(run.at("/result/rowsVerified").asLong()).isEqualTo(52));
+    assertThat(mostAtOnceInTheirSteps(done)).isEqualTo(2);
+    assertThat(stack.count(pipeline("limited"), "SELECT count(*) FROM \"spectrum\".\"limited\""))
+        .isEqualTo(52L * accepted.size());
+  }
+
+  /**
+   * The most runs that were between the start of their first step after {@code queued} and the end
+   * of their last at once, from the step start times and durations in the results (Temporal's
+   * clock, the same for every run).
+   */
+  private static int mostAtOnceInTheirSteps(List<JsonNode> runs) {
+    List<long[]> spans = new ArrayList<>();
+    for (JsonNode run : runs) {
+      long first = Long.MAX_VALUE;
+      long last = 0;
+      for (JsonNode step : run.at("/result/steps")) {
+        if (!step.get("step").asText().equals("queued")) {
+          first = Math.min(first, step.get("startedAt").asLong());
+          last = Math.max(last, step.get("startedAt").asLong() + step.get("millis").asLong());
+        }
+      }
+      spans.add(new long[] {first, last});
+    }
+    int most = 0;
+    for (long[] span : spans) {
+      long at = span[0];
+      int running = (int) spans.stream().filter(s -> s[0] <= at && at < s[1]).count();
+      most = Math.max(most, running);
+    }
+    return most;
   }
 
   @Test

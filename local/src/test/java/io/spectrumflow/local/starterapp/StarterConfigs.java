@@ -62,6 +62,13 @@ final class StarterConfigs {
             catalog: {database: api, table: alerting}
             redshift: %s
             failureWebhook: %s
+          limited:
+            format: csv
+            storage: {bucket: spectrumflow-lake, prefix: api}
+            partition: {field: event_time}
+            catalog: {database: api, table: limited}
+            redshift: %s
+            maxConcurrentRuns: 2
         %s"""
             .formatted(
                 stack.stack.clientSettingsYaml(),
@@ -72,6 +79,7 @@ final class StarterConfigs {
                 redshift,
                 redshift,
                 webhook,
+                redshift,
                 extraPipelines);
     return Files.writeString(
         dir.resolve(extraPipelines.isEmpty() ? "starter.yml" : "broken.yml"), yaml);

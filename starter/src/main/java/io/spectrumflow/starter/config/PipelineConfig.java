@@ -93,7 +93,8 @@ public record PipelineConfig(
             catalog(key + ".catalog", name),
             redshift(key + ".redshift", awsRegion),
             schema(key + ".schema"),
-            webhook(key + ".failureWebhook"));
+            webhook(key + ".failureWebhook"),
+            checkedMaxConcurrentRuns(name));
     // database, table and schema names reach Glue and Redshift SQL: checked here, not by the
     // statement at the end of a run that has already uploaded
     List<String> badNames = SqlNames.problems(spec);

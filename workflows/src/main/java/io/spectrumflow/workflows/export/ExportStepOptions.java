@@ -11,9 +11,10 @@ final class ExportStepOptions {
 
   /**
    * How long an upload may wait for the worker that holds its files. Past this the worker is taken
-   * for gone and the dump is redone elsewhere.
+   * for gone and the dump is redone elsewhere: under a minute, like the recovery from a worker
+   * killed in any other step.
    */
-  static final Duration HOST_PICKUP_TIMEOUT = Duration.ofMinutes(2);
+  static final Duration HOST_PICKUP_TIMEOUT = Duration.ofSeconds(45);
 
   /** A batch staged as more inputs than this is dumped in this many chunks, not one per input. */
   static final int MAX_CHUNKS = 32;
@@ -21,12 +22,19 @@ final class ExportStepOptions {
   /** How many times the dump+upload pair is tried when the worker with the files disappears. */
   static final int PAIR_ATTEMPTS = 3;
 
+  /**
+   * Every activity that may run longer than a few seconds heartbeats, at the latest every third of
+   * this: a worker killed in any step is noticed this long after its last heartbeat, and the step
+   * is retried elsewhere, instead of after the step's start-to-close timeout.
+   */
+  static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(20);
+
   private ExportStepOptions() {}
 
   static ActivityOptions dump() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofHours(2))
-        .setHeartbeatTimeout(Duration.ofMinutes(2))
+        .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
         .setRetryOptions(retries(5, Duration.ofMinutes(1)))
         .build();
   }
@@ -43,7 +51,7 @@ final class ExportStepOptions {
         .setTaskQueue(hostTaskQueue)
         .setScheduleToStartTimeout(HOST_PICKUP_TIMEOUT)
         .setStartToCloseTimeout(Duration.ofHours(1))
-        .setHeartbeatTimeout(Duration.ofMinutes(1))
+        .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
         .build();
   }
@@ -57,6 +65,16 @@ final class ExportStepOptions {
     // Glue throttles bursts of catalog calls: more attempts, longer backoff.
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
+        .setRetryOptions(retries(10, Duration.ofMinutes(2)))
+        .build();
+  }
+
+  /** S3 housekeeping: deleting a batch's objects or a replaced version's, page by page. */
+  static ActivityOptions storage() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(30))
+        .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
         .setRetryOptions(retries(10, Duration.ofMinutes(2)))
         .build();
   }
@@ -65,7 +83,7 @@ final class ExportStepOptions {
     // A crawl takes minutes; the activity polls it and heartbeats while it runs.
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofHours(2))
-        .setHeartbeatTimeout(Duration.ofMinutes(2))
+        .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
         .setRetryOptions(retries(5, Duration.ofMinutes(2)))
         .build();
   }
@@ -80,7 +98,7 @@ final class ExportStepOptions {
   static ActivityOptions redshift() {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(30))
-        .setHeartbeatTimeout(Duration.ofMinutes(1))
+        .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
         .setRetryOptions(retries(5, Duration.ofMinutes(1)))
         .build();
   }

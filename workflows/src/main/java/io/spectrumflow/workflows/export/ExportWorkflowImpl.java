@@ -2,6 +2,8 @@ package io.spectrumflow.workflows.export;
 
 import io.spectrumflow.workflows.pipeline.CatalogMode;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.spectrumflow.workflows.slots.RunSlot;
+import io.spectrumflow.workflows.slots.RunSlotHolder;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /** The export recipe as a workflow. Deterministic: all I/O happens in activities. */
-public class ExportWorkflowImpl implements ExportWorkflow {
+public class ExportWorkflowImpl implements ExportWorkflow, RunSlotHolder {
 
   private static final Logger log = Workflow.getLogger(ExportWorkflowImpl.class);
 
@@ -34,6 +36,9 @@ public class ExportWorkflowImpl implements ExportWorkflow {
    */
   private static final String COLUMN_MAP_CHANGE = "chunk-columns-by-table";
 
+  /** A pipeline's maxConcurrentRuns is kept by its run slots (version 1). */
+  private static final String RUN_SLOTS_CHANGE = "run-slots";
+
   private final DumpActivities dump =
       Workflow.newActivityStub(DumpActivities.class, ExportStepOptions.dump());
   private final CatalogActivities catalog =
@@ -43,11 +48,12 @@ public class ExportWorkflowImpl implements ExportWorkflow {
   private final RedshiftActivities redshift =
       Workflow.newActivityStub(RedshiftActivities.class, ExportStepOptions.redshift());
   private final StorageActivities storage =
-      Workflow.newActivityStub(StorageActivities.class, ExportStepOptions.catalog());
+      Workflow.newActivityStub(StorageActivities.class, ExportStepOptions.storage());
   private final AlertActivities alerts =
       Workflow.newActivityStub(AlertActivities.class, ExportStepOptions.alert());
   private final RunProgress progress = new RunProgress();
   private final RunRollback rollback = new RunRollback(catalog, storage, progress);
+  private final RunSlot slot = new RunSlot();
 
   // What the run has done so far, for its rollback.
   private String batchTime;
@@ -57,9 +63,12 @@ public class ExportWorkflowImpl implements ExportWorkflow {
 
   @Override
   public ExportResult export(ExportRequest request) {
+    // The slot goes back on both paths; not in a finally, which would also run while a cached
+    // workflow thread is destroyed.
     try {
       ExportResult result = run(request);
       progress.finish("done");
+      slot.release();
       return result;
     } catch (TemporalFailure failure) {
       String failedStep = progress.current();
@@ -67,6 +76,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
         rollback.run(request, batchTime, List.copyOf(writtenPartitions), catalogStarted, cataloged);
       }
       progress.finish("failed");
+      slot.release();
       alert(request, failedStep, failure);
       throw failure;
     }
@@ -103,6 +113,29 @@ public class ExportWorkflowImpl implements ExportWorkflow {
     return progress.snapshot();
   }
 
+  @Override
+  public void slotGranted() {
+    slot.granted();
+  }
+
+  /**
+   * Waits, as step {@code queued}, until fewer than the pipeline's {@code maxConcurrentRuns} runs
+   * are in their steps: a burst of runs is let through a few at a time, in the order they came.
+   */
+  private void waitForRunSlot(PipelineSpec pipeline) {
+    if (pipeline.maxConcurrentRuns() <= 0
+        || Workflow.getVersion(RUN_SLOTS_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    progress.step(
+        "queued",
+        () -> {
+          slot.acquire(pipeline.name(), pipeline.maxConcurrentRuns());
+          return null;
+        });
+  }
+
   private ExportResult run(ExportRequest request) {
     ExportRequestCheck.requireValid(request);
     PipelineSpec pipeline = request.pipeline();
@@ -110,6 +143,7 @@ public class ExportWorkflowImpl implements ExportWorkflow {
         request.batchTime() != null
             ? request.batchTime()
             : Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
+    waitForRunSlot(pipeline);
 
     Landed landed =
         request.inputs().size() > 1

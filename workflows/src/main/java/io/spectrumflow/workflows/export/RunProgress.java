@@ -19,7 +19,7 @@ final class RunProgress {
     step = name;
     long started = Workflow.currentTimeMillis();
     T result = body.get();
-    timings.add(new StepTiming(name, Workflow.currentTimeMillis() - started));
+    timings.add(new StepTiming(name, Workflow.currentTimeMillis() - started, started));
     return result;
   }
 

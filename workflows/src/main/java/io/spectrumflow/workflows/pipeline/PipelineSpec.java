@@ -15,6 +15,8 @@ import java.util.List;
  * @param redshift the Redshift side
  * @param schema the columns, when given; empty to infer them from the records
  * @param failureWebhook a URL that gets a JSON POST (Slack-compatible) when a run fails; or null
+ * @param maxConcurrentRuns the most runs of the pipeline in their steps at once (others wait their
+ *     turn); 0 for no limit, as in requests recorded before the limit existed
  */
 public record PipelineSpec(
     String name,
@@ -25,7 +27,22 @@ public record PipelineSpec(
     CatalogSpec catalog,
     RedshiftSpec redshift,
     List<ColumnSpec> schema,
-    String failureWebhook) {
+    String failureWebhook,
+    int maxConcurrentRuns) {
+
+  /** A pipeline without a concurrency limit. */
+  public PipelineSpec(
+      String name,
+      SourceFormat format,
+      StorageSpec storage,
+      PartitionSpec partition,
+      ParquetSpec parquet,
+      CatalogSpec catalog,
+      RedshiftSpec redshift,
+      List<ColumnSpec> schema,
+      String failureWebhook) {
+    this(name, format, storage, partition, parquet, catalog, redshift, schema, failureWebhook, 0);
+  }
 
   /** A pipeline without failure alerts. */
   public PipelineSpec(
@@ -43,7 +60,22 @@ public record PipelineSpec(
   /** The same pipeline with these columns as its schema. */
   public PipelineSpec withSchema(List<ColumnSpec> columns) {
     return new PipelineSpec(
-        name, format, storage, partition, parquet, catalog, redshift, columns, failureWebhook);
+        name,
+        format,
+        storage,
+        partition,
+        parquet,
+        catalog,
+        redshift,
+        columns,
+        failureWebhook,
+        maxConcurrentRuns);
+  }
+
+  /** The same pipeline with at most this many runs at once (0: no limit). */
+  public PipelineSpec withMaxConcurrentRuns(int runs) {
+    return new PipelineSpec(
+        name, format, storage, partition, parquet, catalog, redshift, schema, failureWebhook, runs);
   }
 
   /** The table's S3 location, {@code s3://bucket/prefix/table/}. */

@@ -20,7 +20,8 @@ class ExportWorkflowReplayTest {
         "histories/export-host-gone.json",
         "histories/export-replace-failed.json",
         // a batch of three inputs, recorded before chunk columns were named by the table
-        "histories/export-fan-out.json"
+        "histories/export-fan-out.json",
+        "histories/export-queued.json"
       })
   void replaysRecordedHistories(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(history, ExportWorkflowImpl.class);
