@@ -2,6 +2,7 @@ package io.spectrumflow.workflows.slots;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -59,8 +60,10 @@ public final class RunSlot {
                 Workflow.newExternalWorkflowStub(
                         RunSlotsWorkflow.class, RunSlotsWorkflow.id(pipeline))
                     .release(holder);
-              } catch (SignalExternalWorkflowException gone) {
-                // The slots take the slot back themselves once they see this run closed.
+              } catch (SignalExternalWorkflowException | ApplicationFailure gone) {
+                // The slots take the slot back themselves once they see this run closed. (A
+                // signal to a workflow that is not there fails as an ApplicationFailure whose
+                // type names the cause, not always as SignalExternalWorkflowException.)
                 log.warn("could not give back the run slot of {}: {}", holder, gone.getMessage());
               }
             })

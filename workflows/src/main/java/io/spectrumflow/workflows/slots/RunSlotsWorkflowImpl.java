@@ -3,6 +3,7 @@ package io.spectrumflow.workflows.slots;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -130,7 +131,7 @@ public class RunSlotsWorkflowImpl implements RunSlotsWorkflow {
                     .build())
             .signal(GRANTED_SIGNAL);
         grants++;
-      } catch (SignalExternalWorkflowException gone) {
+      } catch (SignalExternalWorkflowException | ApplicationFailure gone) {
         holding.remove(next);
         log.info("run {} is gone while it waited for a slot; the next one gets it", next);
       }
