@@ -57,6 +57,19 @@
  * with the cluster; {@code IAM_ROLE default} uses the cluster's DefaultIamRoleArn, or fails with
  * {@code ERROR: Cannot find default IAM role on this cluster}.
  *
+ * <p>Limits enforced as AWS documents them (checked against the AWS docs; botocore's models do not
+ * carry them):
+ *
+ * <ul>
+ *   <li>Data API: a statement (ExecuteStatement's Sql, each of BatchExecuteStatement's Sqls) of
+ *       more than 100 KB, read as 100,000 bytes of UTF-8, is refused with {@code
+ *       ValidationException: Cannot process query string larger than 100kB}.
+ *   <li>S3 (the embedded S3, {@link io.spectrumflow.local.s3.S3Limits}): one PutObject or
+ *       CopyObject writes at most 5 GB, above that {@code 400 EntityTooLarge} (multipart uploads
+ *       and copies are not limited by it; tests may lower it); DeleteObjects takes at most 1000
+ *       keys. A fault mode answers DeleteObjects with per-key {@code Errors} (HTTP 200).
+ * </ul>
+ *
  * <p>Known differences from the real services:
  *
  * <ul>
