@@ -37,8 +37,7 @@ final class BatchCountSql {
     this.partitionColumn = SqlText.identifier("partition column", request.partitionColumn());
     this.partitions =
         request.partitionValues().stream().map(v -> SqlText.value("partition value", v)).toList();
-    this.fixedBytes =
-        bytes(head) + bytes(partitionColumn) + bytes(" IN () AND \"$path\" IN ()");
+    this.fixedBytes = bytes(head) + bytes(partitionColumn) + bytes(" IN () AND \"$path\" IN ()");
   }
 
   /** The statements, each at most {@code maxBytes} of UTF-8; their counts add up. */
@@ -135,7 +134,9 @@ final class BatchCountSql {
     }
   }
 
-  /** The partitions whose folder the URI names: {@code /date=2026-11-24/} or {@code /2026-11-24/}. */
+  /**
+   * The partitions whose folder the URI names: {@code /date=2026-11-24/} or {@code /2026-11-24/}.
+   */
   private List<String> partitionsOf(String uriLiteral) {
     List<String> named = new ArrayList<>();
     for (String partition : partitions) {

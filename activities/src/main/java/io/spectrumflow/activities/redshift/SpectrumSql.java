@@ -25,8 +25,8 @@ public final class SpectrumSql {
 
   /**
    * Counts the rows in the batch's objects: the partitions narrow the scan, Spectrum's {@code
-   * $path} pseudo-column keeps other batches' rows in the same partitions out of the count. As
-   * many statements as the Data API's statement size takes; their counts add up to the batch's.
+   * $path} pseudo-column keeps other batches' rows in the same partitions out of the count. As many
+   * statements as the Data API's statement size takes; their counts add up to the batch's.
    */
   public static List<String> countBatchRows(CountRequest request) {
     return BatchCountSql.statements(request, BatchCountSql.MAX_STATEMENT_BYTES);

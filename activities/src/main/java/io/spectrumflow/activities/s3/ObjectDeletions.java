@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.s3.model.S3Error;
 /**
  * Deletes objects with DeleteObjects, at most 1000 keys a call (AWS docs), and reads what each call
  * answers: S3 answers HTTP 200 even when some keys were not deleted, and lists those under {@code
- * Errors}. Keys that failed with a code worth retrying are asked again a few times; what is left
- * is returned, or thrown by {@link #deleteAll}.
+ * Errors}. Keys that failed with a code worth retrying are asked again a few times; what is left is
+ * returned, or thrown by {@link #deleteAll}.
  */
 public final class ObjectDeletions {
 
@@ -28,7 +28,8 @@ public final class ObjectDeletions {
 
   /** Per-key codes that a later attempt may not meet again. AccessDenied is not one of them. */
   private static final Set<String> RETRYABLE =
-      Set.of("InternalError", "SlowDown", "ServiceUnavailable", "RequestTimeout", "OperationAborted");
+      Set.of(
+          "InternalError", "SlowDown", "ServiceUnavailable", "RequestTimeout", "OperationAborted");
 
   private static final int ATTEMPTS = 4;
   private static final Duration FIRST_WAIT = Duration.ofMillis(200);

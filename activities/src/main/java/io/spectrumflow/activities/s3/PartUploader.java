@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -37,9 +37,11 @@ public final class PartUploader {
   private static final Logger log = LoggerFactory.getLogger(PartUploader.class);
 
   private final S3Client s3;
+  private final S3Transfers transfers;
 
-  public PartUploader(S3Client s3) {
+  public PartUploader(S3Client s3, S3Transfers transfers) {
     this.s3 = s3;
+    this.transfers = transfers;
   }
 
   /**
@@ -71,16 +73,26 @@ public final class PartUploader {
   }
 
   private void put(String bucket, String key, Path file, ObjectOwner owner) {
-    // Content-MD5 makes S3 refuse an upload that arrived damaged instead of storing it.
-    String md5 = md5Base64(file);
-    s3.putObject(
-        b ->
-            b.bucket(bucket)
-                .key(key)
-                .contentType("application/vnd.apache.parquet")
-                .contentMD5(md5)
-                .metadata(owner.metadata()),
-        RequestBody.fromFile(file));
+    // Content-MD5 makes S3 refuse an upload that arrived damaged instead of storing it; a part
+    // above the multipart threshold goes in parts, which the SDK sends without it
+    PutObjectRequest.Builder request =
+        PutObjectRequest.builder()
+            .bucket(bucket)
+            .key(key)
+            .contentType("application/vnd.apache.parquet")
+            .metadata(owner.metadata());
+    if (!transfers.isMultipart(size(file))) {
+      request.contentMD5(md5Base64(file));
+    }
+    transfers.upload(request.build(), file);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + " to upload it", e);
+    }
   }
 
   private List<String> removeStale(

@@ -70,7 +70,8 @@ final class S3LimitsHandler extends HandlerWrapper {
       if (slash <= 0) {
         return -1; // S3Proxy answers the malformed header
       }
-      BlobMetadata metadata = blobs.blobMetadata(path.substring(0, slash), path.substring(slash + 1));
+      BlobMetadata metadata =
+          blobs.blobMetadata(path.substring(0, slash), path.substring(slash + 1));
       return metadata == null || metadata.getSize() == null ? -1 : metadata.getSize();
     }
     String decoded = request.getHeader("x-amz-decoded-content-length");
@@ -111,8 +112,7 @@ final class S3LimitsHandler extends HandlerWrapper {
         quietNodes.getLength() > 0 && "true".equals(quietNodes.item(0).getTextContent().trim());
     List<String> entries = new ArrayList<>();
     for (int i = 0; i < objects.getLength(); i++) {
-      String key =
-          ((Element) objects.item(i)).getElementsByTagName("Key").item(0).getTextContent();
+      String key = ((Element) objects.item(i)).getElementsByTagName("Key").item(0).getTextContent();
       String code = limits.deleteError(key);
       if (code != null) {
         entries.add(

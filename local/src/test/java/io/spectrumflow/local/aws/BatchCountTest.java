@@ -47,7 +47,8 @@ class BatchCountTest {
   static void start() throws Exception {
     stack = StandInStack.start(dir);
     stack.s3().createBucket(b -> b.bucket("lake"));
-    Path threeRows = ParquetFiles.write(files, "three.parquet", "SELECT i::BIGINT AS id FROM range(3) r(i)");
+    Path threeRows =
+        ParquetFiles.write(files, "three.parquet", "SELECT i::BIGINT AS id FROM range(3) r(i)");
     byte[] body = Files.readAllBytes(threeRows);
     for (String date : DATES) {
       for (int i = 0; i < OBJECTS_PER_DATE; i++) {
@@ -71,8 +72,7 @@ class BatchCountTest {
                         t ->
                             t.name("events")
                                 .tableType("EXTERNAL_TABLE")
-                                .partitionKeys(
-                                    Column.builder().name("date").type("string").build())
+                                .partitionKeys(Column.builder().name("date").type("string").build())
                                 .storageDescriptor(
                                     s ->
                                         s.location("s3://lake/" + PREFIX)
@@ -94,7 +94,9 @@ class BatchCountTest {
                                     PartitionInput.builder()
                                         .values(date)
                                         .storageDescriptor(
-                                            s -> s.location("s3://lake/" + PREFIX + "date=" + date + "/"))
+                                            s ->
+                                                s.location(
+                                                    "s3://lake/" + PREFIX + "date=" + date + "/"))
                                         .build())
                             .toList()));
     new DataApiCalls(stack.redshiftData(), "local", "awsuser")

@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * DeleteObjects answers HTTP 200 also when keys were not deleted, naming them under {@code Errors}:
- * each of our deletion paths reads them, retries what is worth retrying, and never reports a key
- * S3 kept as deleted.
+ * each of our deletion paths reads them, retries what is worth retrying, and never reports a key S3
+ * kept as deleted.
  */
 class DeleteObjectsErrorsTest {
 
@@ -158,15 +158,17 @@ class DeleteObjectsErrorsTest {
 
   @Test
   void theRetentionSweepCountsOnlyWhatS3Deleted() {
-    StagingArea staging = new StagingArea(s3, "s3://lake/staging/");
+    StagingArea staging =
+        new StagingArea(
+            s3,
+            AwsClients.s3Transfers(LocalAws.settings(server.endpoint(), null), s3),
+            "s3://lake/staging/");
     for (String key : List.of("a", "b", "c")) {
       s3.putObject(
           b -> b.bucket("lake").key("staging/mine/kept/2026-11-20/b-1/" + key),
           RequestBody.fromString(key));
     }
-    server
-        .limits()
-        .failDeletes(k -> k.endsWith("/b"), "AccessDenied", Integer.MAX_VALUE);
+    server.limits().failDeletes(k -> k.endsWith("/b"), "AccessDenied", Integer.MAX_VALUE);
 
     int deleted = staging.deleteOlderThan("mine", Instant.now().plusSeconds(60));
 

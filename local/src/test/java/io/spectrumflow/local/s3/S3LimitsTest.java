@@ -102,14 +102,12 @@ class S3LimitsTest {
     }
     assertThatThrownBy(
             () -> s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(keys).quiet(true))))
-        .isInstanceOfSatisfying(
-            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
 
     server.limits().failDeletes(key -> false, "InternalError", 1);
     assertThatThrownBy(
             () -> s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(keys).quiet(true))))
-        .isInstanceOfSatisfying(
-            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
   }
 
   @Test
@@ -126,7 +124,8 @@ class S3LimitsTest {
     DeleteObjectsResponse first =
         s3.deleteObjects(b -> b.bucket(BUCKET).delete(d -> d.objects(all).quiet(true)));
 
-    assertThat(first.errors()).extracting(S3Error::key, S3Error::code)
+    assertThat(first.errors())
+        .extracting(S3Error::key, S3Error::code)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("b", "InternalError"));
     assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents())
         .extracting(o -> o.key())

@@ -2,6 +2,7 @@ package io.spectrumflow.starter.staging;
 
 import io.spectrumflow.activities.s3.ObjectDeletions;
 import io.spectrumflow.activities.s3.S3Location;
+import io.spectrumflow.activities.s3.S3Transfers;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
 import io.spectrumflow.workflows.schedule.StagedBatch;
 import java.io.IOException;
@@ -17,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -45,14 +46,17 @@ public final class StagingArea {
   private static final Logger log = LoggerFactory.getLogger(StagingArea.class);
 
   private final S3Client s3;
+  private final S3Transfers transfers;
   private final ObjectDeletions deletions;
   private final S3Location root;
 
   /**
+   * @param transfers writes the bodies (multipart above its threshold: a body may pass 5 GB)
    * @param staging {@code s3://bucket/prefix/}
    */
-  public StagingArea(S3Client s3, String staging) {
+  public StagingArea(S3Client s3, S3Transfers transfers, String staging) {
     this.s3 = s3;
+    this.transfers = transfers;
     this.deletions = new ObjectDeletions(s3);
     this.root = S3Location.parsePrefix(staging);
   }
@@ -107,7 +111,7 @@ public final class StagingArea {
           files.size() == 1 ? "body." + extension : String.format("body-%04d.%s", i, extension);
       String key = prefix(pipeline) + API + date + "/" + batchId + "/" + digest + "/" + name;
       Path file = files.get(i);
-      s3.putObject(b -> b.bucket(root.bucket()).key(key), RequestBody.fromFile(file));
+      transfers.upload(PutObjectRequest.builder().bucket(root.bucket()).key(key).build(), file);
       inputs.add(uri(key));
     }
     return new StagedBatch(batchId, inputs);
