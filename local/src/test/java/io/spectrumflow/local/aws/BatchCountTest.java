@@ -1,6 +1,7 @@
 package io.spectrumflow.local.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spectrumflow.activities.redshift.RedshiftActivitiesImpl;
 import io.spectrumflow.workflows.export.CountRequest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.PartitionInput;
+import software.amazon.awssdk.services.redshiftdata.model.ValidationException;
 
 /**
  * The verify step counts a batch of any size through the Data API, whose statements take at most
@@ -156,9 +158,9 @@ class BatchCountTest {
             + String.join("', '", batchUris)
             + "')";
     assertThat(tooLong.length()).isGreaterThan(100_000);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () -> new DataApiCalls(stack.redshiftData(), "local", "awsuser").execute(tooLong))
-        .isInstanceOf(software.amazon.awssdk.services.redshiftdata.model.ValidationException.class)
+        .isInstanceOf(ValidationException.class)
         .hasMessageContaining("Cannot process query string larger than 100kB");
   }
 }

@@ -10,14 +10,19 @@ import io.spectrumflow.activities.s3.ObjectKeys;
 import io.spectrumflow.activities.s3.ObjectOwner;
 import io.spectrumflow.activities.s3.ReplacedObjects;
 import io.spectrumflow.local.e2e.RunningStack;
+import io.spectrumflow.starter.staging.BodyDigest;
 import io.spectrumflow.starter.staging.StagingArea;
 import io.spectrumflow.workflows.export.ExportFailures;
 import io.spectrumflow.workflows.export.PruneRequest;
 import io.spectrumflow.workflows.export.RemoveBatchRequest;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.spectrumflow.workflows.schedule.StagedBatch;
 import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +79,7 @@ class DeleteObjectsErrorsTest {
   /** Objects 0..count-1 of batch b-1 in 2026-11-20, written by {@link #RUN}. */
   private List<String> writeBatch(int count) {
     ObjectKeys keys = new ObjectKeys(pipeline, "b-1", BATCH_TIME);
-    List<String> written = new java.util.ArrayList<>();
+    List<String> written = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String key = keys.key("2026-11-20", i);
       s3.putObject(
@@ -174,5 +179,43 @@ class DeleteObjectsErrorsTest {
 
     assertThat(deleted).isEqualTo(2);
     assertThat(keys()).containsExactly("staging/mine/kept/2026-11-20/b-1/b");
+  }
+
+  @Test
+  void moreKeysThanOneDeleteObjectsTakesAreDeletedInSeveralCalls() {
+    List<String> written = writeBatch(3);
+    List<String> keys = new ArrayList<>(written);
+    for (int i = 0; i < 1500; i++) {
+      keys.add("owned/absent/" + i); // deleting a missing key succeeds, as on S3
+    }
+
+    assertThat(new ObjectDeletions(s3).delete("lake", keys)).isEmpty();
+    assertThat(keys()).isEmpty();
+  }
+
+  @Test
+  void unstagingABodyLeavesWhatS3KeptWithoutFailing() throws Exception {
+    StagingArea staging =
+        new StagingArea(
+            s3,
+            AwsClients.s3Transfers(LocalAws.settings(server.endpoint(), null), s3),
+            "s3://lake/staging/");
+    Path body = Files.writeString(dir.resolve("body.ndjson"), "{\"ts\": 1}\n");
+    StagedBatch staged =
+        staging.stage(
+            "mine",
+            LocalDate.parse("2026-11-20"),
+            "b-1",
+            List.of(body),
+            BodyDigest.of(List.of(body)),
+            "ndjson");
+    server.limits().failDeletes(k -> true, "AccessDenied", Integer.MAX_VALUE);
+
+    staging.unstage("mine", staged);
+
+    assertThat(keys()).hasSize(1);
+    server.limits().clearFaults();
+    staging.unstage("mine", staged);
+    assertThat(keys()).isEmpty();
   }
 }

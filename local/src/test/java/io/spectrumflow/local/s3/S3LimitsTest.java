@@ -2,6 +2,7 @@ package io.spectrumflow.local.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.spectrumflow.activities.aws.AwsClients;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ class S3LimitsTest {
 
     assertThat(first.errors())
         .extracting(S3Error::key, S3Error::code)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("b", "InternalError"));
+        .containsExactly(tuple("b", "InternalError"));
     assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents())
         .extracting(o -> o.key())
         .containsExactly("b");
