@@ -58,7 +58,8 @@ public final class ObjectDeletions {
    * @return the keys that are still there, with S3's code for each; empty when all are deleted
    */
   public List<NotDeleted> delete(String bucket, List<String> keys) {
-    List<NotDeleted> failed = List.of();
+    List<NotDeleted> kept = new ArrayList<>(); // codes that retrying does not fix
+    List<NotDeleted> retryable = List.of();
     List<String> left = keys;
     Duration wait = FIRST_WAIT;
     for (int attempt = 1; attempt <= ATTEMPTS && !left.isEmpty(); attempt++) {
@@ -66,10 +67,13 @@ public final class ObjectDeletions {
         sleep(wait);
         wait = wait.multipliedBy(2);
       }
-      failed = deleteOnce(bucket, left);
-      left = failed.stream().filter(NotDeleted::retryable).map(NotDeleted::key).toList();
+      List<NotDeleted> failed = deleteOnce(bucket, left);
+      failed.stream().filter(f -> !f.retryable()).forEach(kept::add);
+      retryable = failed.stream().filter(NotDeleted::retryable).toList();
+      left = retryable.stream().map(NotDeleted::key).toList();
     }
-    return failed;
+    kept.addAll(retryable);
+    return kept;
   }
 
   /**

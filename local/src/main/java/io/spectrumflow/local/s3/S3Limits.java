@@ -1,7 +1,9 @@
 package io.spectrumflow.local.s3;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -19,7 +21,7 @@ public final class S3Limits {
   public static final int DELETE_MAX_KEYS = 1000;
 
   private volatile long singleRequestMaxBytes = SINGLE_REQUEST_MAX_BYTES;
-  private volatile DeleteFault deleteFault;
+  private final List<DeleteFault> deleteFaults = new CopyOnWriteArrayList<>();
 
   /** A per-key error DeleteObjects answers, the first {@code times} times each key is named. */
   private record DeleteFault(
@@ -42,30 +44,31 @@ public final class S3Limits {
    * Fault mode: DeleteObjects answers HTTP 200 with an {@code Errors} entry of {@code code} (e.g.
    * {@code InternalError}, {@code SlowDown}, {@code AccessDenied}) for each matching key, the first
    * {@code times} times the key is named, and leaves the object in place; the other keys are
-   * deleted.
+   * deleted. Faults add up; the first one that matches a key answers for it.
    */
   public S3Limits failDeletes(Predicate<String> keys, String code, int times) {
-    this.deleteFault = new DeleteFault(keys, code, times, new ConcurrentHashMap<>());
+    deleteFaults.add(new DeleteFault(keys, code, times, new ConcurrentHashMap<>()));
     return this;
   }
 
   /** Ends the fault mode. */
   public S3Limits clearFaults() {
-    this.deleteFault = null;
+    deleteFaults.clear();
     return this;
   }
 
   boolean deleteFaultOn() {
-    return deleteFault != null;
+    return !deleteFaults.isEmpty();
   }
 
   /** The error code to answer for deleting {@code key} now, or null to delete it. */
   String deleteError(String key) {
-    DeleteFault fault = deleteFault;
-    if (fault == null || !fault.keys().test(key)) {
-      return null;
+    for (DeleteFault fault : deleteFaults) {
+      if (fault.keys().test(key)) {
+        int count = fault.seen().computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        return count <= fault.times() ? fault.code() : null;
+      }
     }
-    int count = fault.seen().computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-    return count <= fault.times() ? fault.code() : null;
+    return null;
   }
 }

@@ -127,6 +127,26 @@ class DeleteObjectsErrorsTest {
   }
 
   @Test
+  void aKeyRefusedWhileAnotherIsRetriedIsStillReported() {
+    List<String> written = writeBatch(3);
+    server
+        .limits()
+        .failDeletes(written.get(0)::equals, "AccessDenied", Integer.MAX_VALUE)
+        .failDeletes(written.get(1)::equals, "InternalError", 1);
+
+    assertThatThrownBy(this::removeBatch)
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            e -> {
+              assertThat(e.getType()).isEqualTo(ExportFailures.ACCESS_DENIED);
+              assertThat(e.getOriginalMessage())
+                  .contains(written.get(0), "AccessDenied")
+                  .doesNotContain(written.get(1));
+            });
+    assertThat(keys()).containsExactly(written.get(0));
+  }
+
+  @Test
   void aKeyThatKeepsFailingWithARetryableCodeFailsTheRemovalRetryably() {
     List<String> written = writeBatch(2);
     server.limits().failDeletes(written.get(0)::equals, "SlowDown", Integer.MAX_VALUE);
