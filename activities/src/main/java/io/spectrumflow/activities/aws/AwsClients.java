@@ -102,7 +102,8 @@ public final class AwsClients implements AutoCloseable {
                     .minimumPartSizeInBytes(partBytes)
                     .build())
             .build();
-    return new S3Transfers(s3, multipart, thresholdBytes, partBytes);
+    return new S3Transfers(
+        s3, multipart, thresholdBytes, partBytes, S3Transfers.DEFAULT_PROGRESS_EVERY);
   }
 
   /** Every call names itself in its failures, and no attempt waits forever on a stuck endpoint. */

@@ -48,7 +48,8 @@ public final class PartUploader {
    * Uploads the files.
    *
    * @param owner the run writing them
-   * @param uploaded called with the number of files uploaded so far, after each one
+   * @param uploaded called with the number of files uploaded so far, after each one, and while a
+   *     large one is going up
    */
   public UploadResult upload(UploadRequest request, ObjectOwner owner, IntConsumer uploaded) {
     ObjectKeys keys = new ObjectKeys(request.pipeline(), request.batchId(), request.batchTime());
@@ -56,7 +57,8 @@ public final class PartUploader {
     List<UploadedObject> objects = new ArrayList<>();
     for (PartFile file : request.files()) {
       String key = keys.key(file.partitionValue(), file.sequence());
-      put(bucket, key, Path.of(file.localPath()), owner);
+      int done = objects.size();
+      put(bucket, key, Path.of(file.localPath()), owner, () -> uploaded.accept(done));
       objects.add(
           new UploadedObject(bucket, key, file.partitionValue(), file.rows(), file.bytes()));
       uploaded.accept(objects.size());
@@ -72,7 +74,7 @@ public final class PartUploader {
     return new UploadResult(objects, stale);
   }
 
-  private void put(String bucket, String key, Path file, ObjectOwner owner) {
+  private void put(String bucket, String key, Path file, ObjectOwner owner, Runnable stillGoing) {
     // Content-MD5 makes S3 refuse an upload that arrived damaged instead of storing it; a part
     // above the multipart threshold goes in parts, which the SDK sends without it
     PutObjectRequest.Builder request =
@@ -84,7 +86,7 @@ public final class PartUploader {
     if (!transfers.isMultipart(size(file))) {
       request.contentMD5(md5Base64(file));
     }
-    transfers.upload(request.build(), file);
+    transfers.upload(request.build(), file, stillGoing);
   }
 
   private static long size(Path file) {

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -32,18 +35,27 @@ public final class S3Transfers implements AutoCloseable {
   private final S3Client s3;
   private final S3AsyncClient multipart;
   private final long threshold;
+
+  /** How often a caller waiting for a multipart transfer hears that it is still going. */
+  public static final Duration DEFAULT_PROGRESS_EVERY = Duration.ofSeconds(10);
+
   private final long partSize;
+  private final Duration progressEvery;
 
   /**
    * @param s3 the client for single requests
    * @param multipart an {@link S3AsyncClient} built with {@code multipartEnabled(true)} and the
    *     same threshold and part size (see {@code AwsClients})
+   * @param progressEvery how often a multipart transfer calls back while it runs (activities
+   *     heartbeat there: a 10 GB upload outlasts their heartbeat timeout)
    */
-  public S3Transfers(S3Client s3, S3AsyncClient multipart, long threshold, long partSize) {
+  public S3Transfers(
+      S3Client s3, S3AsyncClient multipart, long threshold, long partSize, Duration progressEvery) {
     this.s3 = s3;
     this.multipart = multipart;
     this.threshold = threshold;
     this.partSize = partSize;
+    this.progressEvery = progressEvery;
   }
 
   public long threshold() {
@@ -64,6 +76,11 @@ public final class S3Transfers implements AutoCloseable {
    * multipart upload above it (Content-MD5 covers one request's body, so it is left out there).
    */
   public void upload(PutObjectRequest request, Path file) {
+    upload(request, file, () -> {});
+  }
+
+  /** {@link #upload(PutObjectRequest, Path)}, calling {@code stillGoing} while parts go up. */
+  public void upload(PutObjectRequest request, Path file, Runnable stillGoing) {
     long size;
     try {
       size = Files.size(file);
@@ -76,28 +93,42 @@ public final class S3Transfers implements AutoCloseable {
     }
     join(
         multipart.putObject(
-            request.toBuilder().contentMD5(null).build(), AsyncRequestBody.fromFile(file)));
+            request.toBuilder().contentMD5(null).build(), AsyncRequestBody.fromFile(file)),
+        stillGoing);
   }
 
   /** Copies an object: one CopyObject up to the threshold, a multipart copy above it. */
   public void copy(CopyObjectRequest request) {
+    copy(request, () -> {});
+  }
+
+  /** {@link #copy(CopyObjectRequest)}, calling {@code stillGoing} while parts are copied. */
+  public void copy(CopyObjectRequest request, Runnable stillGoing) {
     // the multipart client reads the source's size first and decides
-    join(multipart.copyObject(request));
+    join(multipart.copyObject(request), stillGoing);
   }
 
   /** Waits, and throws what the SDK threw, as the synchronous client would. */
-  private static <T> T join(CompletableFuture<T> call) {
-    try {
-      return call.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof SdkException sdk) {
-        throw sdk;
+  private <T> T join(CompletableFuture<T> call, Runnable stillGoing) {
+    while (true) {
+      try {
+        return call.get(progressEvery.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException notYet) {
+        stillGoing.run();
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof SdkException sdk) {
+          throw sdk;
+        }
+        if (cause instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException("S3 transfer failed", cause);
+      } catch (InterruptedException e) {
+        call.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for an S3 transfer", e);
       }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw e;
     }
   }
 
