@@ -162,5 +162,17 @@ class BatchCountTest {
             () -> new DataApiCalls(stack.redshiftData(), "local", "awsuser").execute(tooLong))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("Cannot process query string larger than 100kB");
+    assertThatThrownBy(
+            () ->
+                stack
+                    .redshiftData()
+                    .batchExecuteStatement(
+                        b ->
+                            b.clusterIdentifier("local")
+                                .database("dev")
+                                .dbUser("awsuser")
+                                .sqls("SELECT 1", tooLong)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Cannot process query string larger than 100kB");
   }
 }
