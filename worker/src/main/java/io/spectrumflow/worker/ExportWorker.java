@@ -109,12 +109,12 @@ public final class ExportWorker implements AutoCloseable {
         new CatalogActivitiesImpl(aws.glue()),
         new StorageActivitiesImpl(aws.s3()),
         new PreflightActivitiesImpl(aws),
-        new StagingActivitiesImpl(aws.s3()),
+        new StagingActivitiesImpl(aws.s3(), aws.s3Transfers()),
         new AlertActivitiesImpl(),
         new RunSlotsActivitiesImpl(),
         new RedshiftActivitiesImpl(aws.redshiftData(), aws.redshift()));
     Worker host = factory.newWorker(hostQueue, workerOptions(options));
-    host.registerActivitiesImplementations(new UploadActivitiesImpl(aws.s3()));
+    host.registerActivitiesImplementations(new UploadActivitiesImpl(aws.s3(), aws.s3Transfers()));
   }
 
   private static WorkerOptions workerOptions(ExportWorkerOptions options) {

@@ -1,5 +1,6 @@
 package io.spectrumflow.activities.aws;
 
+import io.spectrumflow.activities.s3.S3Transfers;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.multipart.MultipartConfiguration;
 
 /**
  * Builds every AWS client from one {@link AwsSettings}, so local and AWS differ only in settings.
@@ -22,6 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class AwsClients implements AutoCloseable {
 
   private final S3Client s3;
+  private final S3Transfers s3Transfers;
   private final GlueClient glue;
   private final RedshiftDataClient redshiftData;
   private final RedshiftClient redshift;
@@ -37,6 +41,13 @@ public final class AwsClients implements AutoCloseable {
   public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
     ClientOverrideConfiguration overrides = overrides(settings, interceptors);
     this.s3 = s3(settings, overrides);
+    this.s3Transfers =
+        s3Transfers(
+            settings,
+            overrides,
+            s3,
+            S3Transfers.DEFAULT_THRESHOLD_BYTES,
+            S3Transfers.DEFAULT_PART_BYTES);
     this.glue =
         configure(GlueClient.builder(), settings, settings.glueEndpoint())
             .overrideConfiguration(overrides)
@@ -54,6 +65,45 @@ public final class AwsClients implements AutoCloseable {
   /** An S3 client for the settings, for callers that need only S3. */
   public static S3Client s3(AwsSettings settings) {
     return s3(settings, overrides(settings, List.of()));
+  }
+
+  /**
+   * Large-object writes for the settings over {@code s3}, with a multipart threshold and part size
+   * of their own (tests lower them to prove that large objects go multipart).
+   */
+  public static S3Transfers s3Transfers(
+      AwsSettings settings, S3Client s3, long thresholdBytes, long partBytes) {
+    return s3Transfers(settings, overrides(settings, List.of()), s3, thresholdBytes, partBytes);
+  }
+
+  /** Large-object writes for the settings over {@code s3}, with the default threshold. */
+  public static S3Transfers s3Transfers(AwsSettings settings, S3Client s3) {
+    return s3Transfers(
+        settings, s3, S3Transfers.DEFAULT_THRESHOLD_BYTES, S3Transfers.DEFAULT_PART_BYTES);
+  }
+
+  /** The SDK's own multipart client (Java, not the CRT one, which needs a native library). */
+  private static S3Transfers s3Transfers(
+      AwsSettings settings,
+      ClientOverrideConfiguration overrides,
+      S3Client s3,
+      long thresholdBytes,
+      long partBytes) {
+    S3AsyncClient multipart =
+        configure(S3AsyncClient.builder(), settings, settings.s3Endpoint())
+            .overrideConfiguration(overrides)
+            .forcePathStyle(settings.s3PathStyle())
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .multipartEnabled(true)
+            .multipartConfiguration(
+                MultipartConfiguration.builder()
+                    .thresholdInBytes(thresholdBytes)
+                    .minimumPartSizeInBytes(partBytes)
+                    .build())
+            .build();
+    return new S3Transfers(
+        s3, multipart, thresholdBytes, partBytes, S3Transfers.DEFAULT_PROGRESS_EVERY);
   }
 
   /** Every call names itself in its failures, and no attempt waits forever on a stuck endpoint. */
@@ -92,6 +142,11 @@ public final class AwsClients implements AutoCloseable {
     return s3;
   }
 
+  /** Writes of objects of any size (multipart above the threshold), over {@link #s3()}. */
+  public S3Transfers s3Transfers() {
+    return s3Transfers;
+  }
+
   public GlueClient glue() {
     return glue;
   }
@@ -114,6 +169,7 @@ public final class AwsClients implements AutoCloseable {
             // closing on shutdown: nothing useful to do with a failure
           }
         };
+    quietly.accept(s3Transfers);
     quietly.accept(s3);
     quietly.accept(glue);
     quietly.accept(redshiftData);

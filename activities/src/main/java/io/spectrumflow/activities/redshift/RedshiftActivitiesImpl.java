@@ -9,6 +9,7 @@ import io.spectrumflow.workflows.export.RedshiftActivities;
 import io.spectrumflow.workflows.export.StatementResult;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
@@ -46,13 +47,27 @@ public final class RedshiftActivitiesImpl implements RedshiftActivities {
 
   @Override
   public CountResult countRows(CountRequest request) {
-    String sql = SpectrumSql.countBatchRows(request);
+    List<String> sqls = SpectrumSql.countBatchRows(request);
     ActivityExecutionContext context = Activity.getExecutionContext();
     try {
-      String id = statements.run(request.redshift(), sql, context::heartbeat);
-      return new CountResult(sql, Heartbeats.during(() -> statements.singleLong(id)));
+      long rows = 0;
+      for (String sql : sqls) {
+        String id = statements.run(request.redshift(), sql, context::heartbeat);
+        rows += Heartbeats.during(() -> statements.singleLong(id));
+      }
+      return new CountResult(describe(sqls), rows);
     } catch (SdkException e) {
       throw AwsFailures.translate("Redshift Data API", "ExecuteStatement", e);
     }
+  }
+
+  /** The statement, or the first of several, for messages. */
+  static String describe(List<String> sqls) {
+    return sqls.size() == 1
+        ? sqls.get(0)
+        : sqls.get(0)
+            + " (the first of "
+            + sqls.size()
+            + " statements over disjoint shares of the batch's objects, counts added)";
   }
 }

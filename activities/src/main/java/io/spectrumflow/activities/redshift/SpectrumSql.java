@@ -3,7 +3,7 @@ package io.spectrumflow.activities.redshift;
 import io.spectrumflow.workflows.export.CountRequest;
 import io.spectrumflow.workflows.export.DdlRequest;
 import io.spectrumflow.workflows.pipeline.RedshiftSpec;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /** The statements Spectrumflow runs in Redshift. */
 public final class SpectrumSql {
@@ -25,23 +25,10 @@ public final class SpectrumSql {
 
   /**
    * Counts the rows in the batch's objects: the partitions narrow the scan, Spectrum's {@code
-   * $path} pseudo-column keeps other batches' rows in the same partitions out of the count.
+   * $path} pseudo-column keeps other batches' rows in the same partitions out of the count. As many
+   * statements as the Data API's statement size takes; their counts add up to the batch's.
    */
-  public static String countBatchRows(CountRequest request) {
-    return "SELECT count(*) FROM "
-        + SqlText.identifier("external schema", request.redshift().externalSchema())
-        + "."
-        + SqlText.identifier("table", request.table())
-        + " WHERE "
-        + SqlText.identifier("partition column", request.partitionColumn())
-        + " IN ("
-        + request.partitionValues().stream()
-            .map(v -> SqlText.value("partition value", v))
-            .collect(Collectors.joining(", "))
-        + ") AND \"$path\" IN ("
-        + request.objectUris().stream()
-            .map(uri -> SqlText.value("object", uri))
-            .collect(Collectors.joining(", "))
-        + ")";
+  public static List<String> countBatchRows(CountRequest request) {
+    return BatchCountSql.statements(request, BatchCountSql.MAX_STATEMENT_BYTES);
   }
 }

@@ -50,10 +50,12 @@ public final class BatchObjects {
         }
       }
     }
-    for (int from = 0; from < doomed.size(); from += 1000) {
-      List<ObjectIdentifier> chunk = doomed.subList(from, Math.min(from + 1000, doomed.size()));
-      s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(chunk).quiet(true)));
-    }
+    // a key S3 did not delete fails the step (and Temporal retries it), never counts as removed
+    new ObjectDeletions(s3)
+        .deleteAll(
+            bucket,
+            doomed.stream().map(ObjectIdentifier::key).toList(),
+            "objects of failed batch " + request.batchId());
     log.info("removed {} objects of failed batch {}", doomed.size(), request.batchId());
     if (!left.isEmpty()) {
       log.warn(

@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -37,16 +37,19 @@ public final class PartUploader {
   private static final Logger log = LoggerFactory.getLogger(PartUploader.class);
 
   private final S3Client s3;
+  private final S3Transfers transfers;
 
-  public PartUploader(S3Client s3) {
+  public PartUploader(S3Client s3, S3Transfers transfers) {
     this.s3 = s3;
+    this.transfers = transfers;
   }
 
   /**
    * Uploads the files.
    *
    * @param owner the run writing them
-   * @param uploaded called with the number of files uploaded so far, after each one
+   * @param uploaded called with the number of files uploaded so far, after each one, and while a
+   *     large one is going up
    */
   public UploadResult upload(UploadRequest request, ObjectOwner owner, IntConsumer uploaded) {
     ObjectKeys keys = new ObjectKeys(request.pipeline(), request.batchId(), request.batchTime());
@@ -54,7 +57,8 @@ public final class PartUploader {
     List<UploadedObject> objects = new ArrayList<>();
     for (PartFile file : request.files()) {
       String key = keys.key(file.partitionValue(), file.sequence());
-      put(bucket, key, Path.of(file.localPath()), owner);
+      int done = objects.size();
+      put(bucket, key, Path.of(file.localPath()), owner, () -> uploaded.accept(done));
       objects.add(
           new UploadedObject(bucket, key, file.partitionValue(), file.rows(), file.bytes()));
       uploaded.accept(objects.size());
@@ -70,17 +74,27 @@ public final class PartUploader {
     return new UploadResult(objects, stale);
   }
 
-  private void put(String bucket, String key, Path file, ObjectOwner owner) {
-    // Content-MD5 makes S3 refuse an upload that arrived damaged instead of storing it.
-    String md5 = md5Base64(file);
-    s3.putObject(
-        b ->
-            b.bucket(bucket)
-                .key(key)
-                .contentType("application/vnd.apache.parquet")
-                .contentMD5(md5)
-                .metadata(owner.metadata()),
-        RequestBody.fromFile(file));
+  private void put(String bucket, String key, Path file, ObjectOwner owner, Runnable stillGoing) {
+    // Content-MD5 makes S3 refuse an upload that arrived damaged instead of storing it; a part
+    // above the multipart threshold goes in parts, which the SDK sends without it
+    PutObjectRequest.Builder request =
+        PutObjectRequest.builder()
+            .bucket(bucket)
+            .key(key)
+            .contentType("application/vnd.apache.parquet")
+            .metadata(owner.metadata());
+    if (!transfers.isMultipart(size(file))) {
+      request.contentMD5(md5Base64(file));
+    }
+    transfers.upload(request.build(), file, stillGoing);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + " to upload it", e);
+    }
   }
 
   private List<String> removeStale(

@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class ReplacedObjects {
 
   private static final Logger log = LoggerFactory.getLogger(ReplacedObjects.class);
-  private static final int DELETE_PER_CALL = 1000; // DeleteObjects' limit
 
   private final S3Client s3;
 
@@ -65,11 +64,12 @@ public final class ReplacedObjects {
           doomed.add(ObjectIdentifier.builder().key(object.key()).build());
         }
       }
-      for (int from = 0; from < doomed.size(); from += DELETE_PER_CALL) {
-        List<ObjectIdentifier> chunk =
-            doomed.subList(from, Math.min(from + DELETE_PER_CALL, doomed.size()));
-        s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(chunk).quiet(true)));
-      }
+      // a key S3 did not delete fails the step; the workflow then logs the version as left over
+      new ObjectDeletions(s3)
+          .deleteAll(
+              bucket,
+              doomed.stream().map(ObjectIdentifier::key).toList(),
+              "objects of the replaced version at " + uri);
       removed += doomed.size();
       log.info("removed {} objects of the replaced version at {}", doomed.size(), uri);
     }

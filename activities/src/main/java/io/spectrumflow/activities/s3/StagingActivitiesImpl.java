@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -16,9 +17,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class StagingActivitiesImpl implements StagingActivities {
 
   private final S3Client s3;
+  private final S3Transfers transfers;
 
-  public StagingActivitiesImpl(S3Client s3) {
+  public StagingActivitiesImpl(S3Client s3, S3Transfers transfers) {
     this.s3 = s3;
+    this.transfers = transfers;
   }
 
   @Override
@@ -50,13 +53,15 @@ public final class StagingActivitiesImpl implements StagingActivities {
       String name = from.key().substring(from.key().lastIndexOf('/') + 1);
       String to = folder + String.format("%04d-", i) + name;
       try {
-        // A retry after a partial move finds the source gone and the copy already there.
-        s3.copyObject(
-            b ->
-                b.sourceBucket(from.bucket())
-                    .sourceKey(from.key())
-                    .destinationBucket(target.bucket())
-                    .destinationKey(to));
+        // A retry after a partial move finds the source gone and the copy already there. An
+        // input above the multipart threshold is copied in parts (one CopyObject: 5 GB at most).
+        transfers.copy(
+            CopyObjectRequest.builder()
+                .sourceBucket(from.bucket())
+                .sourceKey(from.key())
+                .destinationBucket(target.bucket())
+                .destinationKey(to)
+                .build());
         s3.deleteObject(b -> b.bucket(from.bucket()).key(from.key()));
       } catch (NoSuchKeyException alreadyMoved) {
         s3.headObject(b -> b.bucket(target.bucket()).key(to));

@@ -24,8 +24,8 @@ public final class UploadActivitiesImpl implements UploadActivities {
 
   private final PartUploader uploader;
 
-  public UploadActivitiesImpl(S3Client s3) {
-    this.uploader = new PartUploader(s3);
+  public UploadActivitiesImpl(S3Client s3, S3Transfers transfers) {
+    this.uploader = new PartUploader(s3, transfers);
   }
 
   @Override

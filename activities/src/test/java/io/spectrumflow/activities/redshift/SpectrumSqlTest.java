@@ -27,7 +27,7 @@ class SpectrumSqlTest {
 
   @Test
   void countsTheBatchsObjectsInItsPartitionsWithTheReservedWordQuoted() {
-    String sql =
+    List<String> sql =
         SpectrumSql.countBatchRows(
             new CountRequest(
                 redshift,
@@ -35,10 +35,11 @@ class SpectrumSqlTest {
                 "date",
                 List.of("2026-11-23", "2026-11-24"),
                 List.of("s3://lake/a/date=2026-11-23/b-00000.parquet")));
+    // only the partition the objects are in narrows the scan
     assertThat(sql)
-        .isEqualTo(
-            "SELECT count(*) FROM \"spectrum\".\"events\" WHERE \"date\" IN ('2026-11-23',"
-                + " '2026-11-24') AND \"$path\" IN ('s3://lake/a/date=2026-11-23/b-00000.parquet')");
+        .containsExactly(
+            "SELECT count(*) FROM \"spectrum\".\"events\" WHERE \"date\" IN ('2026-11-23')"
+                + " AND \"$path\" IN ('s3://lake/a/date=2026-11-23/b-00000.parquet')");
   }
 
   @Test

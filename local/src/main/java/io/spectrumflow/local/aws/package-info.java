@@ -80,6 +80,19 @@
  * the entry written), and ThrottlingException for any Glue operation; each hits the second half of
  * a call's entries for the next calls it is set for. Without it the stand-in never answers them.
  *
+ * <p>Limits enforced as AWS documents them (checked against the AWS docs; botocore's models do not
+ * carry them):
+ *
+ * <ul>
+ *   <li>Data API: a statement (ExecuteStatement's Sql, each of BatchExecuteStatement's Sqls) of
+ *       more than 100 KB, read as 100,000 bytes of UTF-8, is refused with {@code
+ *       ValidationException: Cannot process query string larger than 100kB}.
+ *   <li>S3 (the embedded S3, {@link io.spectrumflow.local.s3.S3Limits}): one PutObject or
+ *       CopyObject writes at most 5 GB, above that {@code 400 EntityTooLarge} (multipart uploads
+ *       and copies are not limited by it; tests may lower it); DeleteObjects takes at most 1000
+ *       keys. A fault mode answers DeleteObjects with per-key {@code Errors} (HTTP 200).
+ * </ul>
+ *
  * <p>Known differences from the real services:
  *
  * <ul>

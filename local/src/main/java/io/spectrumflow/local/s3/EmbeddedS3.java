@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /**
@@ -25,11 +26,13 @@ public final class EmbeddedS3 implements AutoCloseable {
   private final S3Proxy proxy;
   private final BlobStoreContext context;
   private final URI endpoint;
+  private final S3Limits limits;
 
-  private EmbeddedS3(S3Proxy proxy, BlobStoreContext context, URI endpoint) {
+  private EmbeddedS3(S3Proxy proxy, BlobStoreContext context, URI endpoint, S3Limits limits) {
     this.proxy = proxy;
     this.context = context;
     this.endpoint = endpoint;
+    this.limits = limits;
   }
 
   /**
@@ -49,16 +52,17 @@ public final class EmbeddedS3 implements AutoCloseable {
             .build(BlobStoreContext.class);
     int chosen = port == 0 ? FreePort.find() : port;
     URI endpoint = URI.create("http://127.0.0.1:" + chosen);
+    BlobStore blobs = new AtomicPutBlobStore(context.getBlobStore(), dataDir.toAbsolutePath());
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(
-                new UrlSafeListMarkers(
-                    new AtomicPutBlobStore(context.getBlobStore(), dataDir.toAbsolutePath())))
+            .blobStore(new UrlSafeListMarkers(blobs))
             .endpoint(endpoint)
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             // the AWS SDK sends checksum headers S3Proxy does not know; they are safe to ignore
             .ignoreUnknownHeaders(true)
             .build();
+    S3Limits limits = new S3Limits();
+    S3LimitsFront.install(proxy, new S3LimitsHandler(limits, blobs));
     proxy.start();
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (!"STARTED".equals(proxy.getState())) {
@@ -69,11 +73,16 @@ public final class EmbeddedS3 implements AutoCloseable {
       }
       Thread.sleep(10);
     }
-    return new EmbeddedS3(proxy, context, endpoint);
+    return new EmbeddedS3(proxy, context, endpoint, limits);
   }
 
   public URI endpoint() {
     return endpoint;
+  }
+
+  /** The S3 limits it enforces; tests may lower them or turn on a fault mode. */
+  public S3Limits limits() {
+    return limits;
   }
 
   @Override

@@ -129,7 +129,8 @@ class IamPolicyCoverageTest {
   /** A file dropped in the pipeline's incoming folder, exported by a scheduled run. */
   private static void scheduledRun(
       RunningStack stack, WorkflowClient client, PipelineSpec pipeline) {
-    StagingArea staging = new StagingArea(stack.aws.s3(), "s3://lake/staging/");
+    StagingArea staging =
+        new StagingArea(stack.aws.s3(), stack.aws.s3Transfers(), "s3://lake/staging/");
     stack
         .aws
         .s3()

@@ -8,6 +8,7 @@ import io.spectrumflow.activities.s3.ObjectKeys;
 import io.spectrumflow.activities.s3.ObjectOwner;
 import io.spectrumflow.activities.s3.PartUploader;
 import io.spectrumflow.activities.s3.ReplacedObjects;
+import io.spectrumflow.activities.s3.S3Transfers;
 import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.workflows.export.PartFile;
 import io.spectrumflow.workflows.export.PruneRequest;
@@ -39,16 +40,19 @@ class RunOwnedObjectsTest {
   @TempDir Path dir;
   private EmbeddedS3 server;
   private S3Client s3;
+  private S3Transfers transfers;
 
   @BeforeEach
   void start() throws Exception {
     server = EmbeddedS3.start(dir.resolve("s3"), 0);
     s3 = AwsClients.s3(LocalAws.settings(server.endpoint(), null));
+    transfers = AwsClients.s3Transfers(LocalAws.settings(server.endpoint(), null), s3);
     s3.createBucket(b -> b.bucket("lake"));
   }
 
   @AfterEach
   void stop() throws Exception {
+    transfers.close();
     s3.close();
     server.close();
   }
@@ -107,7 +111,7 @@ class RunOwnedObjectsTest {
     PipelineSpec mine = pipeline("mine", parts[0], parts[1]);
     PipelineSpec theirs = pipeline("theirs", parts[0], parts[1]);
     ObjectOwner runA = new ObjectOwner("mine", "export-mine-b-1", "run-a");
-    PartUploader uploader = new PartUploader(s3);
+    PartUploader uploader = new PartUploader(s3, transfers);
 
     // an earlier run of A's own batch left an object of another chunk, which A does not write
     UploadRequest earlier = upload(mine, "earlier", 10_000);
@@ -144,7 +148,7 @@ class RunOwnedObjectsTest {
       throws Exception {
     PipelineSpec mine = pipeline("mine", layout, "append");
     PipelineSpec theirs = pipeline("theirs", layout, "append");
-    PartUploader uploader = new PartUploader(s3);
+    PartUploader uploader = new PartUploader(s3, transfers);
     uploader.upload(
         upload(mine, "first", 0, 1, 2),
         new ObjectOwner("mine", "export-mine-b-1", "run-1"),
@@ -170,7 +174,7 @@ class RunOwnedObjectsTest {
   void pruningAReplacedVersionLeavesAnotherPipelinesObjectsInIt() throws Exception {
     PipelineSpec mine = pipeline("mine", "hive", "replace-partitions");
     PipelineSpec theirs = pipeline("theirs", "hive", "replace-partitions");
-    PartUploader uploader = new PartUploader(s3);
+    PartUploader uploader = new PartUploader(s3, transfers);
     uploader.upload(
         upload(mine, "old", 0, 1), new ObjectOwner("mine", "export-mine-b-1", "run-1"), n -> {});
     uploader.upload(

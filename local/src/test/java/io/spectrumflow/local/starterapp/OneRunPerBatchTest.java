@@ -96,7 +96,8 @@ class OneRunPerBatchTest {
                 .setTarget(stack.stack.temporalTarget())
                 .build());
     client = WorkflowClient.newInstance(service);
-    staging = new StagingArea(stack.aws.s3(), "s3://" + BUCKET + "/staging/");
+    staging =
+        new StagingArea(stack.aws.s3(), stack.aws.s3Transfers(), "s3://" + BUCKET + "/staging/");
   }
 
   @AfterAll

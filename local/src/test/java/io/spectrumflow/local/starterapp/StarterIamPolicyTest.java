@@ -138,7 +138,7 @@ class StarterIamPolicyTest {
         };
     try (AwsClients aws = new AwsClients(stack.stack.aws(), List.of(recorder))) {
       int deleted =
-          new StagingArea(aws.s3(), "s3://spectrumflow-lake/staging/")
+          new StagingArea(aws.s3(), aws.s3Transfers(), "s3://spectrumflow-lake/staging/")
               .deleteOlderThan("events", Instant.now().plus(Duration.ofMinutes(1)));
       assertThat(deleted).as("the sweep deleted the staged body").isPositive();
     }

@@ -63,7 +63,8 @@ public class SpectrumflowStarterApplication extends Application<StarterConfigura
     environment.lifecycle().manage(temporal);
     SearchAttributeRegistration.ensure(temporal.service(), config.getTemporal().namespace());
 
-    StagingArea staging = new StagingArea(aws.s3(), config.getStarter().staging());
+    StagingArea staging =
+        new StagingArea(aws.s3(), aws.s3Transfers(), config.getStarter().staging());
     ExportRuns runs = new ExportRuns(temporal.client());
     RunLookup lookup = new RunLookup(temporal.client());
     PipelineSchedules schedules =

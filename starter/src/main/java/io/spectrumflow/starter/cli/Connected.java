@@ -34,7 +34,7 @@ final class Connected implements AutoCloseable {
   }
 
   StagingArea staging() {
-    return new StagingArea(aws().s3(), config.getStarter().staging());
+    return new StagingArea(aws().s3(), aws().s3Transfers(), config.getStarter().staging());
   }
 
   PipelineSchedules schedules() {

@@ -1,6 +1,8 @@
 package io.spectrumflow.starter.staging;
 
+import io.spectrumflow.activities.s3.ObjectDeletions;
 import io.spectrumflow.activities.s3.S3Location;
+import io.spectrumflow.activities.s3.S3Transfers;
 import io.spectrumflow.workflows.export.ExportWorkflowIds;
 import io.spectrumflow.workflows.schedule.StagedBatch;
 import java.io.IOException;
@@ -14,10 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.sync.RequestBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -40,14 +43,21 @@ public final class StagingArea {
   private static final String API = "api/";
   private static final String KEPT = "kept/";
 
+  private static final Logger log = LoggerFactory.getLogger(StagingArea.class);
+
   private final S3Client s3;
+  private final S3Transfers transfers;
+  private final ObjectDeletions deletions;
   private final S3Location root;
 
   /**
+   * @param transfers writes the bodies (multipart above its threshold: a body may pass 5 GB)
    * @param staging {@code s3://bucket/prefix/}
    */
-  public StagingArea(S3Client s3, String staging) {
+  public StagingArea(S3Client s3, S3Transfers transfers, String staging) {
     this.s3 = s3;
+    this.transfers = transfers;
+    this.deletions = new ObjectDeletions(s3);
     this.root = S3Location.parsePrefix(staging);
   }
 
@@ -101,7 +111,7 @@ public final class StagingArea {
           files.size() == 1 ? "body." + extension : String.format("body-%04d.%s", i, extension);
       String key = prefix(pipeline) + API + date + "/" + batchId + "/" + digest + "/" + name;
       Path file = files.get(i);
-      s3.putObject(b -> b.bucket(root.bucket()).key(key), RequestBody.fromFile(file));
+      transfers.upload(PutObjectRequest.builder().bucket(root.bucket()).key(key).build(), file);
       inputs.add(uri(key));
     }
     return new StagedBatch(batchId, inputs);
@@ -155,14 +165,22 @@ public final class StagingArea {
 
   /** Deletes the staged objects of a request that did not become its batch's run. */
   public void unstage(String pipeline, StagedBatch batch) {
-    List<ObjectIdentifier> keys = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     for (String input : batch.inputs()) {
       if (PostedKey.parse(this, pipeline, input) != null) {
-        keys.add(ObjectIdentifier.builder().key(input.substring(uri("").length())).build());
+        keys.add(input.substring(uri("").length()));
       }
     }
     if (!keys.isEmpty()) {
-      s3.deleteObjects(b -> b.bucket(root.bucket()).delete(d -> d.objects(keys).quiet(true)));
+      // best effort: what is left is deleted by a later retention sweep
+      List<ObjectDeletions.NotDeleted> left = deletions.delete(root.bucket(), keys);
+      if (!left.isEmpty()) {
+        log.warn(
+            "staging of {}: could not delete {} unrun staged objects, a later sweep tries again: {}",
+            pipeline,
+            left.size(),
+            left);
+      }
     }
   }
 
@@ -260,24 +278,30 @@ public final class StagingArea {
   /**
    * Deletes staged batches older than the retention period.
    *
-   * @return how many objects were deleted
+   * @return how many objects were deleted (keys S3 answered with an error are not counted)
    */
   public int deleteOlderThan(String pipeline, Instant cutoff) {
     int deleted = 0;
     for (String kind : List.of(API, KEPT)) {
       String kindPrefix = prefix(pipeline) + kind;
-      List<ObjectIdentifier> old = new ArrayList<>();
+      List<String> old = new ArrayList<>();
       for (S3Object object :
           s3.listObjectsV2Paginator(b -> b.bucket(root.bucket()).prefix(kindPrefix)).contents()) {
         if (object.lastModified().isBefore(cutoff)) {
-          old.add(ObjectIdentifier.builder().key(object.key()).build());
+          old.add(object.key());
         }
       }
-      for (int from = 0; from < old.size(); from += 1000) {
-        List<ObjectIdentifier> chunk = old.subList(from, Math.min(from + 1000, old.size()));
-        s3.deleteObjects(b -> b.bucket(root.bucket()).delete(d -> d.objects(chunk).quiet(true)));
+      // best effort: a key S3 did not delete is not counted, and the next sweep tries it again
+      List<ObjectDeletions.NotDeleted> left = deletions.delete(root.bucket(), old);
+      if (!left.isEmpty()) {
+        log.warn(
+            "staging of {}: could not delete {} objects past retention, the next sweep tries"
+                + " again: {}",
+            pipeline,
+            left.size(),
+            left);
       }
-      deleted += old.size();
+      deleted += old.size() - left.size();
     }
     return deleted;
   }

@@ -48,6 +48,7 @@ final class StatementOperations {
 
   ObjectNode execute(JsonRequest request) {
     String sql = request.requiredString("Sql");
+    StatementSize.check(request, sql);
     return submit(request, List.of(sql), false);
   }
 
@@ -59,6 +60,7 @@ final class StatementOperations {
               + " Member must have length between 1 and "
               + MAX_BATCH);
     }
+    sqls.forEach(sql -> StatementSize.check(request, sql));
     return submit(request, sqls, true);
   }
 
