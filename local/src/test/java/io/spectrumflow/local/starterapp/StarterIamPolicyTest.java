@@ -64,7 +64,6 @@ class StarterIamPolicyTest {
           new DropwizardTestSupport<>(
               TestStarterApplication.class,
               config.toString(),
-              ConfigOverride.config("server.connector.port", "0"),
               ConfigOverride.config("aws.s3Endpoint", s3.endpoint().toString()));
       app.before();
       try {
