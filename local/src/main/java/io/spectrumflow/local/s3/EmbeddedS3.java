@@ -1,5 +1,6 @@
 package io.spectrumflow.local.s3;
 
+import io.spectrumflow.local.aws.contract.ContractLedger;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,11 +26,14 @@ public final class EmbeddedS3 implements AutoCloseable {
   private final S3Proxy proxy;
   private final BlobStoreContext context;
   private final URI endpoint;
+  private final ContractLedger contractLedger;
 
-  private EmbeddedS3(S3Proxy proxy, BlobStoreContext context, URI endpoint) {
+  private EmbeddedS3(
+      S3Proxy proxy, BlobStoreContext context, URI endpoint, ContractLedger contractLedger) {
     this.proxy = proxy;
     this.context = context;
     this.endpoint = endpoint;
+    this.contractLedger = contractLedger;
   }
 
   /**
@@ -49,9 +53,12 @@ public final class EmbeddedS3 implements AutoCloseable {
             .build(BlobStoreContext.class);
     int chosen = port == 0 ? FreePort.find() : port;
     URI endpoint = URI.create("http://127.0.0.1:" + chosen);
+    ContractLedger contractLedger = ContractLedger.forServer();
+    AtomicPutBlobStore atomic =
+        new AtomicPutBlobStore(context.getBlobStore(), dataDir.toAbsolutePath());
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(new AtomicPutBlobStore(context.getBlobStore(), dataDir.toAbsolutePath()))
+            .blobStore(new S3RequestCheck(atomic, contractLedger))
             .endpoint(endpoint)
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             // the AWS SDK sends checksum headers S3Proxy does not know; they are safe to ignore
@@ -67,11 +74,16 @@ public final class EmbeddedS3 implements AutoCloseable {
       }
       Thread.sleep(10);
     }
-    return new EmbeddedS3(proxy, context, endpoint);
+    return new EmbeddedS3(proxy, context, endpoint, contractLedger);
   }
 
   public URI endpoint() {
     return endpoint;
+  }
+
+  /** The requests checked against S3's limits (see {@link S3RequestCheck}) and refusals. */
+  public ContractLedger contractLedger() {
+    return contractLedger;
   }
 
   @Override

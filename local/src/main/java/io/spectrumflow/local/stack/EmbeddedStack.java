@@ -4,10 +4,12 @@ import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.aws.AwsSettings;
 import io.spectrumflow.local.aws.AwsStandIn;
 import io.spectrumflow.local.aws.StandInSettings;
+import io.spectrumflow.local.aws.contract.ContractViolation;
 import io.spectrumflow.local.s3.EmbeddedS3;
 import io.spectrumflow.local.s3.LocalAws;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -90,6 +92,13 @@ public final class EmbeddedStack implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** Requests to S3 and the stand-in that broke AWS's contract (each was answered with a 400). */
+  public List<ContractViolation> contractViolations() {
+    List<ContractViolation> violations = new ArrayList<>(standIn.contractLedger().violations());
+    violations.addAll(s3.contractLedger().violations());
+    return violations;
   }
 
   @Override
