@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionRequestEnt
 import software.amazon.awssdk.services.glue.model.BatchUpdatePartitionResponse;
 import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
-import software.amazon.awssdk.services.glue.model.InvalidInputException;
 import software.amazon.awssdk.services.glue.model.PartitionInput;
 
 /**
@@ -131,7 +130,7 @@ class PartitionLocationSwitchTest {
             () ->
                 glue.batchUpdatePartition(
                     b -> b.databaseName("switchdb").tableName("events").entries(tooMany)))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(ModelRefusal.glue())
         .hasMessageContaining("100");
     assertThatThrownBy(
             () ->

@@ -12,6 +12,9 @@ package io.spectrumflow.local.aws.contract;
  */
 public record ContractViolation(String operation, String path, String rule, String value) {
 
+  /** How the validator's type rules begin, e.g. {@code Member must be a string}. */
+  static final String TYPE_RULE = "Member must be ";
+
   private static final int MAX_VALUE_CHARS = 300;
 
   /**
@@ -27,6 +30,14 @@ public record ContractViolation(String operation, String path, String rule, Stri
                     : value)
                 + "'";
     return "Value " + shown + " at '" + path + "' failed to satisfy constraint: " + rule;
+  }
+
+  /**
+   * A value of the wrong JSON type, which AWS answers with a {@code SerializationException}, not a
+   * validation error.
+   */
+  public boolean typeMismatch() {
+    return rule.startsWith(TYPE_RULE);
   }
 
   @Override

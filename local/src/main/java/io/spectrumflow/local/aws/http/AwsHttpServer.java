@@ -143,6 +143,9 @@ public final class AwsHttpServer implements AutoCloseable {
     ObjectNode body = readBody(exchange.getRequestBody());
     List<ContractViolation> violations =
         contract.checkJson(service.targetPrefix(), operationName, body);
+    if (violations.stream().anyMatch(ContractViolation::typeMismatch)) {
+      throw new AwsException("SerializationException", ContractCheck.message(violations));
+    }
     if (!violations.isEmpty()) {
       throw new AwsException("ValidationException", ContractCheck.message(violations));
     }
