@@ -36,8 +36,8 @@ final class PartitionVersions {
   static final String PREVIOUS_LOCATION = "spectrumflow.previous_location";
 
   private static final int GET_PER_CALL = 1000; // BatchGetPartition's limit
-  private static final int WRITE_PER_CALL =
-      100; // BatchCreatePartition's, BatchUpdatePartition's and BatchDeletePartition's
+  private static final int WRITE_PER_CALL = 100; // BatchCreatePartition's, BatchUpdatePartition's
+  private static final int DELETE_PER_CALL = 25; // BatchDeletePartition's
 
   private final GlueClient glue;
 
@@ -134,9 +134,9 @@ final class PartitionVersions {
       }
     }
     update(database, table, restores);
-    for (int from = 0; from < dropped.size(); from += WRITE_PER_CALL) {
+    for (int from = 0; from < dropped.size(); from += DELETE_PER_CALL) {
       List<PartitionValueList> chunk =
-          dropped.subList(from, Math.min(from + WRITE_PER_CALL, dropped.size())).stream()
+          dropped.subList(from, Math.min(from + DELETE_PER_CALL, dropped.size())).stream()
               .map(v -> PartitionValueList.builder().values(v).build())
               .toList();
       PartitionErrors.requireOnlyMissing(

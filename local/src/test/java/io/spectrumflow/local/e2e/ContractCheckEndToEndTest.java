@@ -11,6 +11,7 @@ import io.spectrumflow.local.aws.contract.ServiceModels;
 import io.spectrumflow.local.stack.EmbeddedStack;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +121,31 @@ class ContractCheckEndToEndTest {
     aws.s3()
         .putObject(
             b -> b.bucket("contract-bucket").key(folders + "abcd"), // 1024 bytes
+            RequestBody.fromString("x"));
+  }
+
+  @Test
+  void userMetadataOverTwoKilobytesIsRefused() {
+    aws.s3().createBucket(b -> b.bucket("contract-metadata"));
+    Map<String, String> big = Map.of("note", "m".repeat(2045)); // 4 + 2045 bytes
+
+    assertThatThrownBy(
+            () ->
+                aws.s3()
+                    .putObject(
+                        b -> b.bucket("contract-metadata").key("big").metadata(big),
+                        RequestBody.fromString("x")))
+        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    assertThat(stack.contractViolations())
+        .extracting(ContractViolation::operation, ContractViolation::path)
+        .contains(tuple("s3.PutObject", "metadata"));
+
+    aws.s3()
+        .putObject(
+            b ->
+                b.bucket("contract-metadata")
+                    .key("small")
+                    .metadata(Map.of("note", "m".repeat(2044))),
             RequestBody.fromString("x"));
   }
 }

@@ -1,6 +1,7 @@
 package io.spectrumflow.local.aws.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,6 +103,9 @@ class ShapeValidatorTest {
                 + " satisfy constraint: [Member must have length less than or equal to 5, Member"
                 + " must satisfy regular expression pattern: [a-z]*]",
             "Value 'yes' at 'flag' failed to satisfy constraint: Member must be a boolean");
+    assertThat(check("{\"Name\":\"a\",\"Items\":[],\"Flag\":\"yes\",\"Count\":0}"))
+        .extracting(ContractViolation::path, ContractViolation::typeMismatch)
+        .containsExactly(tuple("count", false), tuple("flag", true));
   }
 
   @Test
