@@ -4,6 +4,7 @@ import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.aws.AwsSettings;
 import io.spectrumflow.local.aws.AwsStandIn;
 import io.spectrumflow.local.aws.StandInSettings;
+import io.spectrumflow.local.aws.contract.ContractLedger;
 import io.spectrumflow.local.aws.contract.ContractViolation;
 import io.spectrumflow.local.s3.EmbeddedS3;
 import io.spectrumflow.local.s3.LocalAws;
@@ -96,9 +97,14 @@ public final class EmbeddedStack implements AutoCloseable {
 
   /** Requests to S3 and the stand-in that broke AWS's contract (each was answered with a 400). */
   public List<ContractViolation> contractViolations() {
-    List<ContractViolation> violations = new ArrayList<>(standIn.contractLedger().violations());
-    violations.addAll(s3.contractLedger().violations());
+    List<ContractViolation> violations = new ArrayList<>();
+    contractLedgers().forEach(ledger -> violations.addAll(ledger.violations()));
     return violations;
+  }
+
+  /** The contract ledgers of the stand-in and of S3. */
+  public List<ContractLedger> contractLedgers() {
+    return List.of(standIn.contractLedger(), s3.contractLedger());
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.spectrumflow.activities.aws.AwsClients;
+import io.spectrumflow.local.aws.contract.ContractLedger;
 import io.spectrumflow.local.aws.contract.ContractViolation;
 import io.spectrumflow.local.aws.contract.ServiceModels;
 import io.spectrumflow.local.stack.EmbeddedStack;
@@ -38,6 +39,7 @@ class ContractCheckEndToEndTest {
   @BeforeAll
   void startStack() throws Exception {
     stack = EmbeddedStack.start(dataDir.resolve("stack"));
+    stack.contractLedgers().forEach(ContractLedger::deliberate); // malformed on purpose
     aws = new AwsClients(stack.aws());
   }
 

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Requests checked against the service models and the violations found, per operation. Each server
  * keeps its own, and every one also adds to the {@link #global()} ledger of the JVM, which a test
- * run prints at its end.
+ * run prints at its end. A server whose client breaks the contract on purpose (a test of the
+ * refusal itself) is marked {@link #deliberate()}: its violations are kept apart in the global
+ * ledger, so that those of the code under test stand out.
  */
 public final class ContractLedger {
 
@@ -21,6 +23,9 @@ public final class ContractLedger {
   private final ContractLedger parent;
   private final ConcurrentMap<String, LongAdder> checked = new ConcurrentHashMap<>();
   private final List<ContractViolation> violations = new CopyOnWriteArrayList<>();
+  private final List<ContractViolation> deliberateViolations = new CopyOnWriteArrayList<>();
+  private final List<ContractViolation> unexpected = new CopyOnWriteArrayList<>();
+  private volatile boolean deliberate;
 
   private ContractLedger(ContractLedger parent) {
     this.parent = parent;
@@ -28,7 +33,17 @@ public final class ContractLedger {
 
   /** A ledger of one server, adding to the global one. */
   public static ContractLedger forServer() {
-    return new ContractLedger(GLOBAL);
+    return childOf(GLOBAL);
+  }
+
+  /** A ledger adding to {@code parent}. */
+  static ContractLedger childOf(ContractLedger parent) {
+    return new ContractLedger(parent);
+  }
+
+  /** A ledger of its own, adding to no other (for tests of the check itself). */
+  public static ContractLedger standalone() {
+    return new ContractLedger(null);
   }
 
   /** Everything checked in this JVM. */
@@ -38,11 +53,25 @@ public final class ContractLedger {
 
   /** Records one checked request of {@code operation} and what was wrong with it. */
   public void record(String operation, List<ContractViolation> found) {
+    record(operation, found, deliberate);
+  }
+
+  private void record(String operation, List<ContractViolation> found, boolean onPurpose) {
     checked.computeIfAbsent(operation, o -> new LongAdder()).increment();
     violations.addAll(found);
+    (onPurpose ? deliberateViolations : unexpected).addAll(found);
     if (parent != null) {
-      parent.record(operation, found);
+      parent.record(operation, found, onPurpose);
     }
+  }
+
+  /**
+   * Marks this server's clients as breaking the contract on purpose; returns this ledger. Its own
+   * {@link #violations()} still lists them all.
+   */
+  public ContractLedger deliberate() {
+    deliberate = true;
+    return this;
   }
 
   /** Requests checked per operation, sorted by operation. */
@@ -56,25 +85,44 @@ public final class ContractLedger {
     return checked.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
+  /** Every violation recorded here, deliberate ones included. */
   public List<ContractViolation> violations() {
     return new ArrayList<>(violations);
   }
 
-  /** A table of operations, requests checked and violations, then each violation. */
+  /** The violations made by clients that were not breaking the contract on purpose. */
+  public List<ContractViolation> unexpectedViolations() {
+    return new ArrayList<>(unexpected);
+  }
+
+  /**
+   * A table of operations, requests checked and violations (deliberate ones apart), then each
+   * violation that was not deliberate.
+   */
   public String summary() {
     StringBuilder out = new StringBuilder();
     Map<String, Long> counts = checked();
-    List<ContractViolation> all = violations();
     counts.forEach(
         (operation, count) -> {
-          long bad = all.stream().filter(v -> v.operation().equals(operation)).count();
-          out.append(String.format("  %-44s %6d checked %4d violations%n", operation, count, bad));
+          long bad = unexpected.stream().filter(v -> v.operation().equals(operation)).count();
+          long onPurpose =
+              deliberateViolations.stream().filter(v -> v.operation().equals(operation)).count();
+          out.append(
+              String.format(
+                      "  %-44s %6d checked %4d violations %s",
+                      operation,
+                      count,
+                      bad,
+                      onPurpose == 0 ? "" : "(+" + onPurpose + " deliberate)")
+                  .stripTrailing()
+                  .concat("\n"));
         });
     out.append(
         String.format(
-            "  %d requests checked in %d operations, %d violations%n",
-            checkedTotal(), counts.size(), all.size()));
-    all.forEach(v -> out.append("  VIOLATION ").append(v).append('\n'));
+            "  %d requests checked in %d operations, %d violations (%d more made on purpose by"
+                + " tests of the refusals)%n",
+            checkedTotal(), counts.size(), unexpected.size(), deliberateViolations.size()));
+    unexpected.forEach(v -> out.append("  VIOLATION ").append(v).append('\n'));
     return out.toString();
   }
 }

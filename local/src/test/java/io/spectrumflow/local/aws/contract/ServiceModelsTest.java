@@ -31,7 +31,7 @@ class ServiceModelsTest {
 
   @BeforeEach
   void check() {
-    check = new ContractCheck(ServiceModels.shared(), ContractLedger.forServer());
+    check = new ContractCheck(ServiceModels.shared(), ContractLedger.standalone());
   }
 
   private List<ContractViolation> glue(String operation, String body) throws Exception {
