@@ -2,6 +2,7 @@ package io.spectrumflow.local.aws;
 
 import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.aws.AwsSettings;
+import io.spectrumflow.local.aws.contract.ContractLedger;
 import io.spectrumflow.local.aws.glue.GlueCatalog;
 import io.spectrumflow.local.aws.glue.GlueFaults;
 import io.spectrumflow.local.aws.glue.GlueService;
@@ -124,6 +125,11 @@ public final class AwsStandIn implements AutoCloseable {
   /** Where clients connect, e.g. {@code http://127.0.0.1:4566}. */
   public URI endpoint() {
     return server.endpoint();
+  }
+
+  /** The requests checked against AWS's service models and the violations found. */
+  public ContractLedger contractLedger() {
+    return server.contractLedger();
   }
 
   /**

@@ -134,5 +134,19 @@
  *       meanwhile (e.g. with BatchUpdatePartition) is read from the old or the new folder, never
  *       both; objects themselves are listed when the query starts, as Spectrum does.
  * </ul>
+ *
+ * <p>Contract check: every request is first checked against botocore's service model of its
+ * operation (package {@code contract}; the models come with the AWS CLI's Python and are found at
+ * run time through the system property {@code spectrumflow.botocore.data}, the environment variable
+ * {@code SPECTRUMFLOW_BOTOCORE_DATA}, {@code python3}, or the usual site-packages folders):
+ * required members, lengths, list sizes, number ranges, enums and patterns of Glue, the Data API
+ * and Redshift's Query API. A violation is answered 400 {@code ValidationException} (Query: {@code
+ * ValidationError}) worded as AWS words it, e.g. {@code 1 validation error detected: Value '[...]'
+ * at 'partitionsToDelete' failed to satisfy constraint: Member must have length less than or equal
+ * to 25}; a value of the wrong JSON type is a {@code SerializationException}. Without the models
+ * the check is off (logged once) and the stand-in's own checks answer, with Glue's {@code
+ * InvalidInputException}. The embedded S3 refuses keys over 1024 bytes, user metadata over 2 KB,
+ * DeleteObjects of over 1000 keys and bad bucket names. Each server keeps a ledger of requests
+ * checked and violations per operation ({@code AwsStandIn#contractLedger}).
  */
 package io.spectrumflow.local.aws;

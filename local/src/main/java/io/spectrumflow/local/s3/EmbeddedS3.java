@@ -1,5 +1,6 @@
 package io.spectrumflow.local.s3;
 
+import io.spectrumflow.local.aws.contract.ContractLedger;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,12 +28,19 @@ public final class EmbeddedS3 implements AutoCloseable {
   private final BlobStoreContext context;
   private final URI endpoint;
   private final S3Limits limits;
+  private final ContractLedger contractLedger;
 
-  private EmbeddedS3(S3Proxy proxy, BlobStoreContext context, URI endpoint, S3Limits limits) {
+  private EmbeddedS3(
+      S3Proxy proxy,
+      BlobStoreContext context,
+      URI endpoint,
+      S3Limits limits,
+      ContractLedger contractLedger) {
     this.proxy = proxy;
     this.context = context;
     this.endpoint = endpoint;
     this.limits = limits;
+    this.contractLedger = contractLedger;
   }
 
   /**
@@ -52,10 +60,11 @@ public final class EmbeddedS3 implements AutoCloseable {
             .build(BlobStoreContext.class);
     int chosen = port == 0 ? FreePort.find() : port;
     URI endpoint = URI.create("http://127.0.0.1:" + chosen);
+    ContractLedger contractLedger = ContractLedger.forServer();
     BlobStore blobs = new AtomicPutBlobStore(context.getBlobStore(), dataDir.toAbsolutePath());
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(new UrlSafeListMarkers(blobs))
+            .blobStore(new UrlSafeListMarkers(new S3RequestCheck(blobs, contractLedger)))
             .endpoint(endpoint)
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             // the AWS SDK sends checksum headers S3Proxy does not know; they are safe to ignore
@@ -73,7 +82,7 @@ public final class EmbeddedS3 implements AutoCloseable {
       }
       Thread.sleep(10);
     }
-    return new EmbeddedS3(proxy, context, endpoint, limits);
+    return new EmbeddedS3(proxy, context, endpoint, limits, contractLedger);
   }
 
   public URI endpoint() {
@@ -83,6 +92,11 @@ public final class EmbeddedS3 implements AutoCloseable {
   /** The S3 limits it enforces; tests may lower them or turn on a fault mode. */
   public S3Limits limits() {
     return limits;
+  }
+
+  /** The requests checked against S3's limits (see {@link S3RequestCheck}) and refusals. */
+  public ContractLedger contractLedger() {
+    return contractLedger;
   }
 
   @Override

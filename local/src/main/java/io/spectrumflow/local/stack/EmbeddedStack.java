@@ -4,10 +4,13 @@ import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.aws.AwsSettings;
 import io.spectrumflow.local.aws.AwsStandIn;
 import io.spectrumflow.local.aws.StandInSettings;
+import io.spectrumflow.local.aws.contract.ContractLedger;
+import io.spectrumflow.local.aws.contract.ContractViolation;
 import io.spectrumflow.local.s3.EmbeddedS3;
 import io.spectrumflow.local.s3.LocalAws;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -95,6 +98,18 @@ public final class EmbeddedStack implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** Requests to S3 and the stand-in that broke AWS's contract (each was answered with a 400). */
+  public List<ContractViolation> contractViolations() {
+    List<ContractViolation> violations = new ArrayList<>();
+    contractLedgers().forEach(ledger -> violations.addAll(ledger.violations()));
+    return violations;
+  }
+
+  /** The contract ledgers of the stand-in and of S3. */
+  public List<ContractLedger> contractLedgers() {
+    return List.of(standIn.contractLedger(), s3.contractLedger());
   }
 
   @Override

@@ -479,7 +479,7 @@ class GlueCrawlerStandInTest {
                             .databaseName("db")
                             .targets(
                                 t -> t.s3Targets(S3Target.builder().path("s3://lake/x/").build()))))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(ModelRefusal.glue())
         .hasMessageContaining("role");
     assertThatThrownBy(
             () ->
@@ -493,7 +493,7 @@ class GlueCrawlerStandInTest {
         .hasMessageContaining("databaseName");
     assertThatThrownBy(
             () -> glue.createCrawler(b -> b.name("no-targets").role(ROLE).databaseName("db")))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(ModelRefusal.glue())
         .hasMessageContaining("targets");
     assertThatThrownBy(
             () ->

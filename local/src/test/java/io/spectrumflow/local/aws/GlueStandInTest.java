@@ -183,10 +183,10 @@ class GlueStandInTest {
         .hasMessageContaining("Database nowhere not found.");
     assertThatThrownBy(
             () -> glue.createDatabase(b -> b.databaseInput(d -> d.description("no name"))))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(ModelRefusal.glue())
         .hasMessageContaining("databaseInput.name");
     assertThatThrownBy(() -> glue.getTable(b -> b.name("t")))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(ModelRefusal.glue())
         .hasMessageContaining("databaseName");
   }
 

@@ -136,11 +136,11 @@ class RedshiftDataStandInTest {
                 data.executeStatement(
                     b ->
                         b.clusterIdentifier("c")
-                            .workgroupName("w")
+                            .workgroupName("www")
                             .database("dev")
                             .sql("SELECT 1")))
         .isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> data.executeStatement(b -> b.workgroupName("w").sql("SELECT 1")))
+    assertThatThrownBy(() -> data.executeStatement(b -> b.workgroupName("www").sql("SELECT 1")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("database");
   }
@@ -430,11 +430,11 @@ class RedshiftDataStandInTest {
     String sql = "SELECT 42 AS answer, '" + token + "' AS marker";
     String first =
         data.executeStatement(
-                b -> b.workgroupName("wg").database("dev").sql(sql).clientToken(token))
+                b -> b.workgroupName("wg1").database("dev").sql(sql).clientToken(token))
             .id();
     String second =
         data.executeStatement(
-                b -> b.workgroupName("wg").database("dev").sql(sql).clientToken(token))
+                b -> b.workgroupName("wg1").database("dev").sql(sql).clientToken(token))
             .id();
 
     assertThat(second).isEqualTo(first);
@@ -442,7 +442,7 @@ class RedshiftDataStandInTest {
     assertThat(data.listStatements(b -> b.maxResults(100)).statements())
         .filteredOn(s -> s.queryString() != null && s.queryString().contains(token))
         .hasSize(1);
-    assertThat(data.describeStatement(b -> b.id(first)).workgroupName()).isEqualTo("wg");
+    assertThat(data.describeStatement(b -> b.id(first)).workgroupName()).isEqualTo("wg1");
   }
 
   @Test
@@ -566,7 +566,7 @@ class RedshiftDataStandInTest {
           client
               .batchExecuteStatement(
                   b ->
-                      b.workgroupName("wg")
+                      b.workgroupName("wg1")
                           .database("analytics")
                           .sqls(
                               "CREATE EXTERNAL SCHEMA kept FROM DATA CATALOG DATABASE 'keptdb'"
@@ -582,7 +582,7 @@ class RedshiftDataStandInTest {
           after
               .executeStatement(
                   b ->
-                      b.workgroupName("wg")
+                      b.workgroupName("wg1")
                           .database("analytics")
                           .sql(
                               "CREATE EXTERNAL SCHEMA kept FROM DATA CATALOG DATABASE 'keptdb'"
@@ -593,14 +593,14 @@ class RedshiftDataStandInTest {
           after
               .executeStatement(
                   b ->
-                      b.workgroupName("wg")
+                      b.workgroupName("wg1")
                           .database("analytics")
                           .sql("SELECT seven FROM kept_local"))
               .id();
       assertThat(awaitOn(after, local).status()).isEqualTo(StatusString.FINISHED);
       assertThat(after.getStatementResult(b -> b.id(local)).records().get(0).get(0).longValue())
           .isEqualTo(7);
-      assertThat(after.listDatabases(b -> b.workgroupName("wg").database("dev")).databases())
+      assertThat(after.listDatabases(b -> b.workgroupName("wg1").database("dev")).databases())
           .contains("analytics", "dev");
     }
   }

@@ -35,6 +35,7 @@ final class StandInStack implements AutoCloseable {
   /** A stack whose stand-in runs with the default settings changed by {@code settings}. */
   static StandInStack start(Path dir, UnaryOperator<StandInSettings> settings) throws Exception {
     EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"), 0);
+    s3.contractLedger().deliberate();
     S3Client standInS3 = AwsClients.s3(LocalAws.settings(s3.endpoint(), null));
     StandInStack stack = new StandInStack(s3, standInS3, dir.resolve("stand-in"), settings);
     stack.startStandIn();
@@ -52,6 +53,9 @@ final class StandInStack implements AutoCloseable {
     standIn =
         AwsStandIn.start(
             settings.apply(new StandInSettings("127.0.0.1", 0, standInDir, standInS3)));
+    standIn
+        .contractLedger()
+        .deliberate(); // the stand-in's tests send malformed requests on purpose
     clients = new AwsClients(LocalAws.settings(s3.endpoint(), standIn.endpoint()));
   }
 

@@ -3,6 +3,7 @@ package io.spectrumflow.local.e2e;
 import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.aws.AwsSettings;
 import io.spectrumflow.activities.redshift.DataApiStatements;
+import io.spectrumflow.local.aws.contract.ContractViolation;
 import io.spectrumflow.local.stack.EmbeddedStack;
 import io.spectrumflow.starter.config.PipelinesFile;
 import io.spectrumflow.starter.runs.ExportRuns;
@@ -135,12 +136,22 @@ public final class RunningStack implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * Stops everything; then fails if any request broke AWS's contract (a violation was already
+   * answered with a 400, this names every one, even those a retry or a fallback hid).
+   */
   @Override
   public void close() throws Exception {
     service.shutdown();
     worker.close();
     aws.close();
     stack.close();
+    List<ContractViolation> violations = stack.contractViolations();
+    if (!violations.isEmpty()) {
+      throw new AssertionError(
+          "requests that real AWS would refuse:\n  "
+              + String.join("\n  ", violations.stream().map(ContractViolation::toString).toList()));
+    }
   }
 
   /** Records each call's service and operation, as IAM names them. */

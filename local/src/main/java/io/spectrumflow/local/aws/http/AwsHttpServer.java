@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.spectrumflow.local.aws.contract.ContractCheck;
+import io.spectrumflow.local.aws.contract.ContractLedger;
+import io.spectrumflow.local.aws.contract.ContractViolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * X-Amz-Target: <prefix>.<Operation>}, JSON in, JSON out, errors as a 4xx/5xx with {@code
  * {"__type", "message"}}; and, on the same port, the AWS Query protocol (form-encoded {@code
  * Action=...}, XML out) for services such as Redshift's own API. Signatures are not checked. {@code
- * GET /health} answers 200 for probes.
+ * GET /health} answers 200 for probes. Every request is first checked against its operation's AWS
+ * service model (where botocore's models are installed): a violation answers 400 {@code
+ * ValidationException} worded as AWS words it, and is kept in {@link #contractLedger()}.
  */
 public final class AwsHttpServer implements AutoCloseable {
 
@@ -36,6 +41,7 @@ public final class AwsHttpServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<String, JsonService> services;
   private final QueryProtocol queryProtocol;
+  private final ContractCheck contract = ContractCheck.onThisMachine();
 
   private AwsHttpServer(
       HttpServer server,
@@ -46,7 +52,8 @@ public final class AwsHttpServer implements AutoCloseable {
     this.executor = executor;
     this.services =
         services.stream().collect(Collectors.toMap(JsonService::targetPrefix, Function.identity()));
-    this.queryProtocol = queryServices.isEmpty() ? null : new QueryProtocol(queryServices);
+    this.queryProtocol =
+        queryServices.isEmpty() ? null : new QueryProtocol(queryServices, contract);
   }
 
   /** Binds {@code host:port} (0 for a free port) and starts answering AWS JSON 1.1. */
@@ -83,6 +90,11 @@ public final class AwsHttpServer implements AutoCloseable {
             ? "127.0.0.1"
             : address.getAddress().getHostAddress();
     return URI.create("http://" + host + ":" + address.getPort());
+  }
+
+  /** The requests checked against the AWS service models and the violations found. */
+  public ContractLedger contractLedger() {
+    return contract.ledger();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -129,6 +141,14 @@ public final class AwsHttpServer implements AutoCloseable {
           "UnknownOperationException", "Operation " + target + " is not supported");
     }
     ObjectNode body = readBody(exchange.getRequestBody());
+    List<ContractViolation> violations =
+        contract.checkJson(service.targetPrefix(), operationName, body);
+    if (violations.stream().anyMatch(ContractViolation::typeMismatch)) {
+      throw new AwsException("SerializationException", ContractCheck.message(violations));
+    }
+    if (!violations.isEmpty()) {
+      throw new AwsException("ValidationException", ContractCheck.message(violations));
+    }
     return operation.invoke(new JsonRequest(body, service.validationErrorType()));
   }
 

@@ -1,6 +1,8 @@
 package io.spectrumflow.local.aws.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.spectrumflow.local.aws.contract.ContractCheck;
+import io.spectrumflow.local.aws.contract.ContractViolation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,9 +29,11 @@ final class QueryProtocol {
   private static final XMLOutputFactory XML = XMLOutputFactory.newInstance();
 
   private final List<QueryService> services;
+  private final ContractCheck contract;
 
-  QueryProtocol(List<QueryService> services) {
+  QueryProtocol(List<QueryService> services, ContractCheck contract) {
     this.services = List.copyOf(services);
+    this.contract = contract;
   }
 
   /** A request without X-Amz-Target whose parameters are form-encoded. */
@@ -56,6 +60,10 @@ final class QueryProtocol {
       if (service == null) {
         throw new QueryException(
             "InvalidAction", "Could not find operation " + action + " for version " + version, 400);
+      }
+      List<ContractViolation> violations = contract.checkQuery(parameters);
+      if (!violations.isEmpty()) {
+        throw new QueryException("ValidationError", ContractCheck.message(violations), 400);
       }
       List<XmlNode> result = service.operations().get(action).invoke(new QueryRequest(parameters));
       XmlNode response =
