@@ -2,6 +2,7 @@ package io.spectrumflow.local.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spectrumflow.local.adversarial.AdversarialLedger;
 import io.spectrumflow.local.faults.FaultProxy;
 import io.spectrumflow.local.stack.EmbeddedStack;
 import io.spectrumflow.starter.runs.ExportRuns;
@@ -34,10 +35,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * A worker JVM killed with SIGKILL during a step: a new worker finishes the run within a minute
  * plus the work left, the S3 objects are exactly the expected ones, and Redshift counts the batch's
  * rows once. The workers run with the workflow's own activity timeouts. Every step is killed in
- * append mode; crawler and replace mode are killed in their catalog step (the crawl, the partition
- * switch), and a batch of several inputs in its parallel dump+upload: the other steps run the same
- * code in every mode, and each kill costs the heartbeat timeout. Each step is held open by a slow
- * answer from the fault proxy, so the kill lands inside it.
+ * every mode: append, crawler, replace (a second batch switching the days of a first) and a batch
+ * of several inputs fanned out (whose dump and upload run as pairs in parallel). Each step is held
+ * open by a slow answer from the fault proxy, so the kill lands inside it.
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,9 +61,20 @@ class WorkerKillTest {
     APPEND_CATALOG("append", "catalog", 1),
     APPEND_DDL("append", "ddl", 1),
     APPEND_VERIFY("append", "verify", 1),
+    CRAWLER_DUMP("crawler", "dump", 1),
+    CRAWLER_UPLOAD("crawler", "upload", 1),
     CRAWLER_CATALOG("crawler", "catalog", 1),
+    CRAWLER_DDL("crawler", "ddl", 1),
+    CRAWLER_VERIFY("crawler", "verify", 1),
+    REPLACE_DUMP("replace", "dump", 1),
+    REPLACE_UPLOAD("replace", "upload", 1),
     REPLACE_CATALOG("replace", "catalog", 1),
-    FANOUT_DUMP_UPLOAD("fanout", "dump+upload", 4);
+    REPLACE_DDL("replace", "ddl", 1),
+    REPLACE_VERIFY("replace", "verify", 1),
+    FANOUT_DUMP_UPLOAD("fanout", "dump+upload", 4),
+    FANOUT_CATALOG("fanout", "catalog", 4),
+    FANOUT_DDL("fanout", "ddl", 4),
+    FANOUT_VERIFY("fanout", "verify", 4);
 
     final String mode;
     final String step;
@@ -152,19 +163,23 @@ class WorkerKillTest {
         r -> r.method().equals("PUT") && r.path().contains("/kills/");
     Predicate<FaultProxy.RequestHead> stagedGet =
         r -> r.method().equals("GET") && r.path().contains("/staging/");
-    switch (kill) {
-      case APPEND_DUMP, FANOUT_DUMP_UPLOAD -> s3.inject(stagedGet, new FaultProxy.Delay(8_000), 1);
-      case APPEND_UPLOAD -> s3.inject(put, new FaultProxy.Delay(8_000), 1);
-      case APPEND_CATALOG -> slowStandIn("AWSGlue.BatchCreatePartition");
-      case CRAWLER_CATALOG -> slowStandIn("AWSGlue.GetCrawler");
-      case REPLACE_CATALOG -> slowStandIn("AWSGlue.BatchUpdatePartition");
+    switch (kill.step) {
+      case "dump", "dump+upload" -> s3.inject(stagedGet, new FaultProxy.Delay(8_000), 1);
+      case "upload" -> s3.inject(put, new FaultProxy.Delay(8_000), 1);
+      case "catalog" ->
+          slowStandIn(
+              switch (kill.mode) {
+                case "crawler" -> "AWSGlue.GetCrawler";
+                case "replace" -> "AWSGlue.BatchUpdatePartition";
+                default -> "AWSGlue.BatchCreatePartition";
+              });
       // DescribeClusters, the DDL step's role check, is the only call in the Query protocol
-      case APPEND_DDL ->
+      case "ddl" ->
           standIn.inject(
               r -> r.headers().toLowerCase().contains("x-www-form-urlencoded"),
               new FaultProxy.Delay(8_000),
               1);
-      case APPEND_VERIFY -> slowStandIn("RedshiftData.GetStatementResult");
+      case "verify" -> slowStandIn("RedshiftData.GetStatementResult");
       default -> throw new IllegalArgumentException(kill.name());
     }
   }
@@ -243,6 +258,12 @@ class WorkerKillTest {
               result.s3Keys().stream().map(k -> k.substring("s3://lake/".length())).toList())
           .hasSize(3 * kill.inputs);
       assertThat(counted).isEqualTo(rows);
+      AdversarialLedger.rows(
+          "kill -9",
+          "worker killed in " + kill.step + ", " + kill.mode + " mode",
+          "completed " + recovery.toSeconds() + " s after the kill",
+          rows,
+          counted);
     } catch (java.util.concurrent.TimeoutException stalled) {
       REPORT.append(String.format("%-20s %-10s%n", kill, "stalled"));
       throw new AssertionError(

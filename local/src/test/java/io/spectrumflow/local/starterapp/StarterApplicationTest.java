@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.DropwizardTestSupport;
+import io.spectrumflow.local.adversarial.AdversarialLedger;
 import io.spectrumflow.local.e2e.RunningStack;
 import io.spectrumflow.starter.app.StarterConfiguration;
 import io.spectrumflow.starter.config.PipelinesFile;
@@ -136,8 +137,15 @@ class StarterApplicationTest {
     assertThat(done)
         .allSatisfy(run -> assertThat(run.at("/result/rowsVerified").asLong()).isEqualTo(52));
     assertThat(mostAtOnceInTheirSteps(done)).isEqualTo(2);
-    assertThat(stack.count(pipeline("limited"), "SELECT count(*) FROM \"spectrum\".\"limited\""))
-        .isEqualTo(52L * accepted.size());
+    long counted =
+        stack.count(pipeline("limited"), "SELECT count(*) FROM \"spectrum\".\"limited\"");
+    assertThat(counted).isEqualTo(52L * accepted.size());
+    AdversarialLedger.rows(
+        "burst",
+        accepted.size() + " simultaneous POSTs past the 429, maxConcurrentRuns 2",
+        "at most 2 ran at once, the rest queued",
+        52L * accepted.size(),
+        counted);
   }
 
   /**
