@@ -95,5 +95,13 @@
  *       meanwhile (e.g. with BatchUpdatePartition) is read from the old or the new folder, never
  *       both; objects themselves are listed when the query starts, as Spectrum does.
  * </ul>
+ *
+ * <p>The Redshift side can read another Glue: with {@link StandInSettings#spectrumGlue()} (or
+ * {@code SPECTRUM_GLUE_ENDPOINT} for {@link AwsStandIn#main}) its external schemas read databases,
+ * tables and partitions through that Glue's API ({@code GetDatabase}, {@code GetTables}, {@code
+ * GetTable}, paged {@code GetPartitions}), with that client's credentials, as Spectrum reads its
+ * region's Data Catalog with its role, and objects through {@link StandInSettings#s3()}. The moto
+ * suite ({@code -Pmoto}) points it at moto's Glue and S3, so that rows are counted from what moto
+ * holds. Its own Glue service and crawlers still serve the stand-in's catalog.
  */
 package io.spectrumflow.local.aws;

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.starter.iam.IamPolicy;
 import io.spectrumflow.worker.health.GlueHealthCheck;
+import io.spectrumflow.workflows.export.ExportTaskQueues;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
+import io.spectrumflow.workflows.schedule.ScheduledExportRequest;
+import io.spectrumflow.workflows.schedule.ScheduledExportWorkflow;
+import io.temporal.client.WorkflowOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,10 +74,15 @@ class PolicyMinimalityTest {
     /** a run refused at its DDL step rolls back: HeadObject, DeleteObjects, partitions dropped */
     ROLLBACK,
     /** the worker application's Glue health check */
-    HEALTH_CHECK
+    HEALTH_CHECK,
+    /** a scheduled run moving its inputs from incoming/ to kept/ */
+    SCHEDULED_RUN
   }
 
   private static Step stepFor(MotoPolicy.Grant grant) {
+    if (grant.sid().contains("Scheduled")) {
+      return Step.SCHEDULED_RUN;
+    }
     return switch (grant.action()) {
       case "glue:UpdateTable" -> Step.NEW_COLUMN;
       case "glue:BatchGetPartition", "glue:BatchUpdatePartition" -> Step.REPLACE_DAY;
@@ -114,9 +123,9 @@ class PolicyMinimalityTest {
       }
     }
     summary.add(
-        "moto minimality %d grants removed one at a time, %d answered AccessDenied; not evaluable on"
-            + " moto (served by our Data API stand-in): %s"
-                .formatted(checked, checked - notDenied.size(), skipped));
+        ("moto minimality %d grants removed one at a time, %d answered AccessDenied; not"
+                + " evaluable on moto (served by our Data API stand-in): %s")
+            .formatted(checked, checked - notDenied.size(), skipped));
     assertThat(notDenied).as("grants no step needed").isEmpty();
   }
 
@@ -176,6 +185,7 @@ class PolicyMinimalityTest {
                 "measured",
                 MotoContractTest.rows("2026-11-20", 1, "")
                     + MotoContractTest.rows("2026-11-22", 1, ""));
+        case SCHEDULED_RUN -> scheduledRun(pipeline);
         case HEALTH_CHECK -> {
           try (AwsClients clients = new AwsClients(stack.workerAws, List.of(stack.workerCalls))) {
             new GlueHealthCheck(clients.glue(), stack.workerAws).execute();
@@ -186,5 +196,20 @@ class PolicyMinimalityTest {
       // the step failed; which calls were denied is what counts
     }
     return stack.workerCalls.counts().accessDenied();
+  }
+
+  private void scheduledRun(PipelineSpec pipeline) {
+    String staging = "s3://" + MotoStack.BUCKET + "/staging/" + pipeline.name() + "/";
+    stack.stage(pipeline, "incoming/a.ndjson", MotoContractTest.rows("2026-11-20", 1, ""));
+    stack
+        .client()
+        .newWorkflowStub(
+            ScheduledExportWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("scheduled-" + pipeline.name())
+                .setTaskQueue(ExportTaskQueues.EXPORT)
+                .build())
+        .exportStaged(
+            new ScheduledExportRequest(pipeline, staging + "incoming/", staging + "kept/", 10));
   }
 }
