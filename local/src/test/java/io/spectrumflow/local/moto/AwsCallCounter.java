@@ -8,6 +8,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
@@ -20,12 +21,17 @@ final class AwsCallCounter implements ExecutionInterceptor {
   private final AtomicInteger requests = new AtomicInteger();
   private final List<String> denied = new CopyOnWriteArrayList<>();
   private final List<String> listings = new CopyOnWriteArrayList<>();
+  private final List<String> deletions = new CopyOnWriteArrayList<>();
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     // moto ignores Condition blocks: the prefixes listed are checked against them by the test
     if (context.request() instanceof ListObjectsV2Request list) {
       listings.add(list.bucket() + "/" + (list.prefix() == null ? "" : list.prefix()));
+    }
+    // ... and checks DeleteObjects on the bucket, not on each key: the keys are checked too
+    if (context.request() instanceof DeleteObjectsRequest delete) {
+      delete.delete().objects().forEach(o -> deletions.add(delete.bucket() + "/" + o.key()));
     }
   }
 
@@ -65,17 +71,21 @@ final class AwsCallCounter implements ExecutionInterceptor {
 
   /** Counts since the last {@link #reset}. */
   Counts counts() {
-    return new Counts(requests.get(), List.copyOf(denied), List.copyOf(listings));
+    return new Counts(
+        requests.get(), List.copyOf(denied), List.copyOf(listings), List.copyOf(deletions));
   }
 
   void reset() {
     requests.set(0);
     denied.clear();
     listings.clear();
+    deletions.clear();
   }
 
   /**
    * @param listings the {@code bucket/prefix} of every ListObjectsV2 call
+   * @param deletions the {@code bucket/key} of every object a DeleteObjects call named
    */
-  record Counts(int requests, List<String> accessDenied, List<String> listings) {}
+  record Counts(
+      int requests, List<String> accessDenied, List<String> listings, List<String> deletions) {}
 }

@@ -16,8 +16,8 @@ import java.util.List;
  * {@code s3:HeadBucket} with it. And moto checks a DeleteObjects request as {@code s3:DeleteObject}
  * on the bucket's ARN (AWS checks each key's), so a statement granting {@code s3:DeleteObject}
  * under a bucket grants it on the bucket too: which keys a DeleteObjects call deletes moto does not
- * check. Conditions are checked by {@link ListBucketConditions}, non-S3 resources by the unit tests
- * of {@code IamPolicy}.
+ * check. Conditions and the keys of DeleteObjects are checked by {@link MotoBlindSpots}, non-S3
+ * resources by the unit tests of {@code IamPolicy}.
  */
 final class MotoPolicy {
 

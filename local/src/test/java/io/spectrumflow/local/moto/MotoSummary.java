@@ -33,7 +33,7 @@ final class MotoSummary {
       long counted) {
     add(
         ("moto %-10s requests sent %4d (worker %d, stand-in reading moto %d), model violations %s,"
-                + " AccessDenied %d, ListBucket outside s3:prefix %d, rows expected %d, counted %d")
+                + " AccessDenied %d, denied by the checks moto skips %d, rows expected %d, counted %d")
             .formatted(
                 mode,
                 worker.requests() + spectrum.requests(),
