@@ -7,30 +7,45 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.starter.cli.SpectrumflowCommand;
 import io.spectrumflow.starter.iam.IamPolicy;
+import io.spectrumflow.starter.staging.BodyDigest;
+import io.spectrumflow.starter.staging.StagingArea;
 import io.spectrumflow.worker.health.GlueHealthCheck;
 import io.spectrumflow.worker.health.S3HealthCheck;
+import io.spectrumflow.workflows.export.ExportRequest;
 import io.spectrumflow.workflows.export.ExportResult;
 import io.spectrumflow.workflows.export.ExportTaskQueues;
 import io.spectrumflow.workflows.pipeline.PipelineSpec;
 import io.spectrumflow.workflows.schedule.ScheduledExportRequest;
 import io.spectrumflow.workflows.schedule.ScheduledExportResult;
 import io.spectrumflow.workflows.schedule.ScheduledExportWorkflow;
+import io.spectrumflow.workflows.schedule.StagedBatch;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.glue.model.Partition;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The production activities against an independent server: moto's S3, Glue and Redshift
@@ -300,6 +315,71 @@ class MotoContractTest {
                 .isTrue();
           }
           return 0;
+        });
+  }
+
+  @Test
+  void theStarterStagesAndSweepsWithItsPrintedPolicy() throws Exception {
+    PipelineSpec pipeline =
+        stack.pipeline(
+            "posted",
+            """
+            storage: {bucket: moto-lake, prefix: posted}
+            partition: {field: ts}
+            catalog: {database: moto_posted, table: events}
+            """);
+    Optional<ObjectNode> starterPolicy =
+        PrintedStarterPolicy.of(MotoStack.BUCKET + "/staging/", List.of(pipeline));
+    if (starterPolicy.isEmpty()) {
+      summary.add(
+          "moto starter   skipped: " + PrintedStarterPolicy.CLASS + " is not in this tree yet");
+    }
+    Assumptions.assumeTrue(
+        starterPolicy.isPresent(), PrintedStarterPolicy.CLASS + " is not in this tree yet");
+    AwsBasicCredentials starterKeys = stack.iam.user("starter");
+    stack.iam.policies("starter", Map.of("starter", MotoPolicy.evaluable(starterPolicy.get())));
+    AwsCallCounter starterCalls = new AwsCallCounter();
+    Path body = Files.writeString(dir.resolve("posted.ndjson"), rows("2026-11-20", 4, ""));
+    measure(
+        "starter",
+        4,
+        List.of(pipeline),
+        () -> {
+          try (S3Client s3 =
+              stack.s3(StaticCredentialsProvider.create(starterKeys), starterCalls)) {
+            // the starter's own staging code, with the starter's keys
+            StagingArea staging = new StagingArea(s3, "s3://" + MotoStack.BUCKET + "/staging/");
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            StagedBatch batch =
+                staging.stage(
+                    "posted",
+                    today,
+                    "api-1",
+                    List.of(body),
+                    BodyDigest.of(List.of(body)),
+                    "ndjson");
+            ExportResult result =
+                stack.runs.result(
+                    stack
+                        .runs
+                        .start(new ExportRequest("api-1", pipeline, batch.inputs(), null), true)
+                        .workflowId(),
+                    Duration.ofMinutes(2));
+            assertThat(result.rowsVerified()).isEqualTo(4);
+            assertThat(staging.batchesOn("posted", today)).hasSize(1);
+            assertThat(staging.deleteOlderThan("posted", Instant.now().plusSeconds(60)))
+                .isEqualTo(1);
+          }
+          AwsCallCounter.Counts starter = starterCalls.counts();
+          summary.add(
+              "moto starter   requests sent %4d, AccessDenied %d, denied by the checks moto skips %d"
+                  .formatted(
+                      starter.requests(),
+                      starter.accessDenied().size(),
+                      MotoBlindSpots.denials(List.of(starterPolicy.get()), starter).size()));
+          assertThat(starter.accessDenied()).as("starter calls answered AccessDenied").isEmpty();
+          assertThat(MotoBlindSpots.denials(List.of(starterPolicy.get()), starter)).isEmpty();
+          return stack.count(pipeline, "");
         });
   }
 

@@ -239,7 +239,8 @@ final class MotoStack implements AutoCloseable {
     return moto.endpoint();
   }
 
-  private S3Client s3(AwsCredentialsProvider credentials, AwsCallCounter counter) {
+  /** An S3 client of moto with these credentials, its calls counted. */
+  S3Client s3(AwsCredentialsProvider credentials, AwsCallCounter counter) {
     var builder =
         S3Client.builder()
             .region(Region.of(MotoIam.REGION))
