@@ -372,7 +372,7 @@ class MotoContractTest {
           }
           AwsCallCounter.Counts starter = starterCalls.counts();
           summary.add(
-              "moto starter   requests sent %4d, AccessDenied %d, denied by the checks moto skips %d"
+              "moto starter   its own S3 calls: requests sent %d, AccessDenied %d, denied by the checks moto skips %d"
                   .formatted(
                       starter.requests(),
                       starter.accessDenied().size(),
