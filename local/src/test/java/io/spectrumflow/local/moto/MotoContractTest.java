@@ -114,7 +114,13 @@ class MotoContractTest {
     stack.grantPrinted(pipelines.toArray(PipelineSpec[]::new));
     stack.workerCalls.reset();
     stack.spectrumCalls.reset();
-    long counted = scenario.run();
+    Long counted = null;
+    Throwable failure = null;
+    try {
+      counted = scenario.run();
+    } catch (Exception | AssertionError e) {
+      failure = e; // the summary line is printed for a failed mode too
+    }
     AwsCallCounter.Counts worker = stack.workerCalls.counts();
     AwsCallCounter.Counts spectrum = stack.spectrumCalls.counts();
     List<ObjectNode> workerPolicies = new ArrayList<>();
@@ -127,6 +133,11 @@ class MotoContractTest {
     List<String> outside = new ArrayList<>(MotoBlindSpots.denials(workerPolicies, worker));
     outside.addAll(MotoBlindSpots.denials(spectrumPolicies, spectrum));
     summary.add(mode, worker, spectrum, outside.size(), expected, counted);
+    if (failure instanceof AssertionError error) {
+      throw error;
+    } else if (failure != null) {
+      throw (Exception) failure;
+    }
 
     assertThat(worker.accessDenied()).as("worker calls answered AccessDenied").isEmpty();
     assertThat(spectrum.accessDenied()).as("Spectrum reads answered AccessDenied").isEmpty();

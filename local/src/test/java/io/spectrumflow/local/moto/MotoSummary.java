@@ -30,10 +30,10 @@ final class MotoSummary {
       AwsCallCounter.Counts spectrum,
       int outsideConditions,
       long expected,
-      long counted) {
+      Long counted) {
     add(
         ("moto %-10s requests sent %4d (worker %d, stand-in reading moto %d), model violations %s,"
-                + " AccessDenied %d, denied by the checks moto skips %d, rows expected %d, counted %d")
+                + " AccessDenied %d, denied by the checks moto skips %d, rows expected %d, counted %s")
             .formatted(
                 mode,
                 worker.requests() + spectrum.requests(),
@@ -43,7 +43,7 @@ final class MotoSummary {
                 worker.accessDenied().size() + spectrum.accessDenied().size(),
                 outsideConditions,
                 expected,
-                counted));
+                counted == null ? "none (the run failed)" : counted));
   }
 
   synchronized void add(String line) {
