@@ -31,7 +31,7 @@ public final class AwsFailures {
   public static ApplicationFailure translate(String service, String call, SdkException e) {
     String message = service + " " + call + " failed: " + describe(e);
     if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-      String code = aws.awsErrorDetails().errorCode();
+      String code = java.util.Objects.requireNonNullElse(aws.awsErrorDetails().errorCode(), "");
       if (ACCESS_DENIED.contains(code) || aws.statusCode() == 403) {
         return ApplicationFailure.newNonRetryableFailure(
             message + ". Grant the worker's role this permission (see `spectrumflow iam-policy`).",

@@ -12,6 +12,8 @@ import io.spectrumflow.local.aws.http.AwsHttpServer;
 import io.spectrumflow.local.aws.redshift.RedshiftDataService;
 import io.spectrumflow.local.aws.redshift.clusters.RedshiftClusterService;
 import io.spectrumflow.local.aws.redshift.clusters.RedshiftClusters;
+import io.spectrumflow.local.aws.redshift.sql.GlueApiSpectrumCatalog;
+import io.spectrumflow.local.aws.redshift.sql.InProcessSpectrumCatalog;
 import io.spectrumflow.local.aws.redshift.sql.RedshiftEngine;
 import io.spectrumflow.local.aws.redshift.sql.RoleAssociation;
 import io.spectrumflow.local.aws.s3.S3ObjectCache;
@@ -26,6 +28,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -92,7 +96,12 @@ public final class AwsStandIn implements AutoCloseable {
             clock.instant());
     RedshiftEngine engine =
         new RedshiftEngine(
-            dataDir.resolve("redshift"), catalog, cache, roles == null ? clusters : roles);
+            dataDir.resolve("redshift"),
+            settings.spectrumGlue() == null
+                ? new InProcessSpectrumCatalog(catalog)
+                : new GlueApiSpectrumCatalog(settings.spectrumGlue()),
+            cache,
+            roles == null ? clusters : roles);
     RedshiftDataService redshiftData = new RedshiftDataService(engine, clock, clusters);
     GlueCrawlers crawlers =
         new GlueCrawlers(
@@ -148,8 +157,9 @@ public final class AwsStandIn implements AutoCloseable {
    * STANDIN_PORT (default 4566), STANDIN_DATA_DIR (default ./data/aws-stand-in), S3_ENDPOINT (the
    * S3 server crawlers and Spectrum queries read, path-style; unset for AWS S3), AWS_REGION
    * (default us-east-1), STANDIN_CRAWL_SECONDS (default 3), STANDIN_CLUSTERS (e.g. {@code
-   * my-cluster=arn:aws:iam::123456789012:role/spectrum,arn2;other=}; unset: any cluster, any role);
-   * S3 credentials from the default chain.
+   * my-cluster=arn:aws:iam::123456789012:role/spectrum,arn2;other=}; unset: any cluster, any role),
+   * SPECTRUM_GLUE_ENDPOINT (another Glue the Redshift side reads the Data Catalog from, e.g.
+   * moto's; unset: the stand-in's own); S3 and Glue credentials from the default chain.
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> env = System.getenv();
@@ -174,7 +184,15 @@ public final class AwsStandIn implements AutoCloseable {
                     Double.parseDouble(env.getOrDefault("STANDIN_CRAWL_SECONDS", "3")) * 1000)),
             ClusterSettings.parse(env.getOrDefault("STANDIN_CLUSTERS", "")),
             env.getOrDefault("AWS_REGION", StandInSettings.DEFAULT_REGION));
-    AwsStandIn standIn = start(settings);
+    String spectrumGlue = env.get("SPECTRUM_GLUE_ENDPOINT");
+    GlueClient glue =
+        spectrumGlue == null || spectrumGlue.isBlank()
+            ? null
+            : GlueClient.builder()
+                .region(Region.of(settings.region()))
+                .endpointOverride(URI.create(spectrumGlue))
+                .build();
+    AwsStandIn standIn = start(settings.withSpectrumGlue(glue));
     LOG.info(
         "Glue + Redshift stand-in on {}, data in {}",
         standIn.endpoint(),
@@ -186,6 +204,9 @@ public final class AwsStandIn implements AutoCloseable {
                 () -> {
                   standIn.close();
                   s3.close();
+                  if (glue != null) {
+                    glue.close();
+                  }
                   stopped.countDown();
                 }));
     stopped.await();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -22,6 +23,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *     ARNs associated with them. Empty: every identifier is accepted and every well-formed role may
  *     be used. Not empty: only these clusters exist and only their roles may be used
  * @param region the region ARNs and endpoints the stand-in reports name, e.g. {@code us-east-1}
+ * @param spectrumGlue the client the Redshift side reads the Data Catalog with, to read another
+ *     Glue (e.g. moto's) as Spectrum reads its region's; owned by the caller. Null: the stand-in's
+ *     own Glue catalog
  */
 public record StandInSettings(
     String host,
@@ -30,12 +34,25 @@ public record StandInSettings(
     S3Client s3,
     Duration crawlDuration,
     Map<String, List<String>> clusters,
-    String region) {
+    String region,
+    GlueClient spectrumGlue) {
 
   /** A crawl of the embedded stack: long enough to be polled, short enough for a demo. */
   public static final Duration DEFAULT_CRAWL_DURATION = Duration.ofSeconds(3);
 
   public static final String DEFAULT_REGION = "us-east-1";
+
+  /** Settings whose Redshift side reads the stand-in's own Glue catalog. */
+  public StandInSettings(
+      String host,
+      int port,
+      Path dataDir,
+      S3Client s3,
+      Duration crawlDuration,
+      Map<String, List<String>> clusters,
+      String region) {
+    this(host, port, dataDir, s3, crawlDuration, clusters, region, null);
+  }
 
   public StandInSettings {
     Objects.requireNonNull(host, "host");
@@ -58,10 +75,16 @@ public record StandInSettings(
   }
 
   public StandInSettings withCrawlDuration(Duration duration) {
-    return new StandInSettings(host, port, dataDir, s3, duration, clusters, region);
+    return new StandInSettings(host, port, dataDir, s3, duration, clusters, region, spectrumGlue);
   }
 
   public StandInSettings withClusters(Map<String, List<String>> newClusters) {
-    return new StandInSettings(host, port, dataDir, s3, crawlDuration, newClusters, region);
+    return new StandInSettings(
+        host, port, dataDir, s3, crawlDuration, newClusters, region, spectrumGlue);
+  }
+
+  /** Settings whose Redshift side reads the Data Catalog through this Glue client. */
+  public StandInSettings withSpectrumGlue(GlueClient glue) {
+    return new StandInSettings(host, port, dataDir, s3, crawlDuration, clusters, region, glue);
   }
 }

@@ -148,5 +148,13 @@
  * InvalidInputException}. The embedded S3 refuses keys over 1024 bytes, user metadata over 2 KB,
  * DeleteObjects of over 1000 keys and bad bucket names. Each server keeps a ledger of requests
  * checked and violations per operation ({@code AwsStandIn#contractLedger}).
+ *
+ * <p>The Redshift side can read another Glue: with {@link StandInSettings#spectrumGlue()} (or
+ * {@code SPECTRUM_GLUE_ENDPOINT} for {@link AwsStandIn#main}) its external schemas read databases,
+ * tables and partitions through that Glue's API ({@code GetDatabase}, {@code GetTables}, {@code
+ * GetTable}, paged {@code GetPartitions}), with that client's credentials, as Spectrum reads its
+ * region's Data Catalog with its role, and objects through {@link StandInSettings#s3()}. The moto
+ * suite ({@code -Pmoto}) points it at moto's Glue and S3, so that rows are counted from what moto
+ * holds. Its own Glue service and crawlers still serve the stand-in's catalog.
  */
 package io.spectrumflow.local.aws;

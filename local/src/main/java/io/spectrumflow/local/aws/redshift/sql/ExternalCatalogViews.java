@@ -2,7 +2,6 @@ package io.spectrumflow.local.aws.redshift.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spectrumflow.local.aws.glue.GlueCatalog;
 import io.spectrumflow.local.aws.http.AwsException;
 import io.spectrumflow.local.aws.http.AwsJson;
 import java.sql.Connection;
@@ -60,9 +59,9 @@ final class ExternalCatalogViews {
   /** Redshift cuts a partition's location to this many characters in the view. */
   private static final int PARTITION_LOCATION_CHARS = 128;
 
-  private final GlueCatalog catalog;
+  private final SpectrumCatalog catalog;
 
-  ExternalCatalogViews(GlueCatalog catalog) {
+  ExternalCatalogViews(SpectrumCatalog catalog) {
     this.catalog = catalog;
   }
 

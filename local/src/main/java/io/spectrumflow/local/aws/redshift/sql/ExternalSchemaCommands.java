@@ -1,8 +1,6 @@
 package io.spectrumflow.local.aws.redshift.sql;
 
-import io.spectrumflow.local.aws.glue.GlueCatalog;
 import io.spectrumflow.local.aws.http.AwsException;
-import io.spectrumflow.local.aws.http.AwsJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,10 +14,10 @@ final class ExternalSchemaCommands {
   private static final Pattern ROLE_ARN =
       Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
 
-  private final GlueCatalog catalog;
+  private final SpectrumCatalog catalog;
   private final RoleAssociation roles;
 
-  ExternalSchemaCommands(GlueCatalog catalog, RoleAssociation roles) {
+  ExternalSchemaCommands(SpectrumCatalog catalog, RoleAssociation roles) {
     this.catalog = catalog;
     this.roles = roles;
   }
@@ -120,10 +118,7 @@ final class ExternalSchemaCommands {
 
   private void createGlueDatabase(String name) {
     try {
-      catalog.createDatabase(
-          AwsJson.object()
-              .put("Name", name)
-              .put("Description", "Created by CREATE EXTERNAL SCHEMA in Redshift"));
+      catalog.createDatabase(name, "Created by CREATE EXTERNAL SCHEMA in Redshift");
     } catch (AwsException e) {
       if (!"AlreadyExistsException".equals(e.type())) {
         throw e;

@@ -1,6 +1,5 @@
 package io.spectrumflow.local.aws.redshift.sql;
 
-import io.spectrumflow.local.aws.glue.GlueCatalog;
 import io.spectrumflow.local.aws.s3.S3ObjectCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,13 +25,14 @@ public final class RedshiftEngine implements AutoCloseable {
   public static final String DEFAULT_DATABASE = "dev";
 
   private final Path databasesDir;
-  private final GlueCatalog catalog;
+  private final SpectrumCatalog catalog;
   private final ExternalSchemaCommands commands;
   private final SpectrumViews views;
   private final ExternalCatalogViews catalogViews;
   private final Map<String, RedshiftDatabase> open = new HashMap<>();
 
-  public RedshiftEngine(Path dir, GlueCatalog catalog, S3ObjectCache cache, RoleAssociation roles) {
+  public RedshiftEngine(
+      Path dir, SpectrumCatalog catalog, S3ObjectCache cache, RoleAssociation roles) {
     this.databasesDir = dir.resolve("databases");
     this.catalog = catalog;
     this.commands = new ExternalSchemaCommands(catalog, roles);

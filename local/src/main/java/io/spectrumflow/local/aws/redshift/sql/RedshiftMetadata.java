@@ -3,7 +3,6 @@ package io.spectrumflow.local.aws.redshift.sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spectrumflow.local.aws.glue.GlueCatalog;
 import io.spectrumflow.local.aws.http.AwsException;
 import io.spectrumflow.local.aws.http.AwsJson;
 import java.sql.Connection;
@@ -25,9 +24,9 @@ public final class RedshiftMetadata {
   public record TableEntry(String schema, String name, String type) {}
 
   private final RedshiftDatabase database;
-  private final GlueCatalog catalog;
+  private final SpectrumCatalog catalog;
 
-  RedshiftMetadata(RedshiftDatabase database, GlueCatalog catalog) {
+  RedshiftMetadata(RedshiftDatabase database, SpectrumCatalog catalog) {
     this.database = database;
     this.catalog = catalog;
   }

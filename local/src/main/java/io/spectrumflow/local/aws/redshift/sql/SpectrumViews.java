@@ -2,7 +2,6 @@ package io.spectrumflow.local.aws.redshift.sql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spectrumflow.local.aws.glue.GlueCatalog;
 import io.spectrumflow.local.aws.http.AwsException;
 import io.spectrumflow.local.aws.s3.S3File;
 import io.spectrumflow.local.aws.s3.S3ObjectCache;
@@ -38,10 +37,10 @@ final class SpectrumViews {
   private static final String FILE_COLUMN = "__spectrum_file";
   private static final String HIVE_NULL = "__HIVE_DEFAULT_PARTITION__";
 
-  private final GlueCatalog catalog;
+  private final SpectrumCatalog catalog;
   private final S3ObjectCache cache;
 
-  SpectrumViews(GlueCatalog catalog, S3ObjectCache cache) {
+  SpectrumViews(SpectrumCatalog catalog, S3ObjectCache cache) {
     this.catalog = catalog;
     this.cache = cache;
   }

@@ -1,0 +1,62 @@
+package io.spectrumflow.local.moto;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One line per mode of the moto suite, printed and appended to {@code target/moto-summary.txt}:
+ * requests sent, model violations, AccessDenied, rows expected vs counted.
+ */
+final class MotoSummary {
+
+  /**
+   * Model violations need the botocore-model validator (local/.../aws/contract/), which is not in
+   * this tree yet.
+   */
+  static final String MODEL_VIOLATIONS = "n/a";
+
+  private static final Path FILE = Path.of("target", "moto-summary.txt");
+
+  private final List<String> lines = new ArrayList<>();
+
+  void add(
+      String mode,
+      AwsCallCounter.Counts worker,
+      AwsCallCounter.Counts spectrum,
+      int outsideConditions,
+      long expected,
+      Long counted) {
+    add(
+        ("moto %-10s requests sent %4d (worker %d, stand-in reading moto %d), model violations %s,"
+                + " AccessDenied %d, denied by the checks moto skips %d, rows expected %d, counted %s")
+            .formatted(
+                mode,
+                worker.requests() + spectrum.requests(),
+                worker.requests(),
+                spectrum.requests(),
+                MODEL_VIOLATIONS,
+                worker.accessDenied().size() + spectrum.accessDenied().size(),
+                outsideConditions,
+                expected,
+                counted == null ? "none (the run failed)" : counted));
+  }
+
+  synchronized void add(String line) {
+    lines.add(line);
+    System.out.println(line);
+  }
+
+  synchronized void write() {
+    try {
+      Files.createDirectories(FILE.getParent());
+      Files.write(FILE, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
