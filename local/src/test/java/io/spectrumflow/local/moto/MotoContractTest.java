@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spectrumflow.activities.aws.AwsClients;
+import io.spectrumflow.activities.s3.S3Transfers;
 import io.spectrumflow.starter.cli.SpectrumflowCommand;
 import io.spectrumflow.starter.iam.IamPolicy;
 import io.spectrumflow.starter.staging.BodyDigest;
@@ -356,10 +357,12 @@ class MotoContractTest {
         4,
         List.of(pipeline),
         () -> {
-          try (S3Client s3 =
-              stack.s3(StaticCredentialsProvider.create(starterKeys), starterCalls)) {
+          try (S3Client s3 = stack.s3(StaticCredentialsProvider.create(starterKeys), starterCalls);
+              S3Transfers transfers =
+                  stack.transfers(s3, StaticCredentialsProvider.create(starterKeys))) {
             // the starter's own staging code, with the starter's keys
-            StagingArea staging = new StagingArea(s3, "s3://" + MotoStack.BUCKET + "/staging/");
+            StagingArea staging =
+                new StagingArea(s3, transfers, "s3://" + MotoStack.BUCKET + "/staging/");
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             StagedBatch batch =
                 staging.stage(

@@ -3,6 +3,7 @@ package io.spectrumflow.local.moto;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spectrumflow.activities.aws.AwsSettings;
 import io.spectrumflow.activities.redshift.DataApiStatements;
+import io.spectrumflow.activities.s3.S3Transfers;
 import io.spectrumflow.local.aws.AwsStandIn;
 import io.spectrumflow.local.aws.StandInSettings;
 import io.spectrumflow.local.stack.EmbeddedTemporal;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.redshiftdata.RedshiftDataClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -240,6 +242,26 @@ final class MotoStack implements AutoCloseable {
   }
 
   /** An S3 client of moto with these credentials, its calls counted. */
+  /** Large-object writes over {@code s3}, with the same keys, as the starter builds them. */
+  S3Transfers transfers(S3Client s3, AwsCredentialsProvider credentials) {
+    S3AsyncClient multipart =
+        S3AsyncClient.builder()
+            .region(Region.of(MotoIam.REGION))
+            .endpointOverride(moto.endpoint())
+            .credentialsProvider(credentials)
+            .forcePathStyle(true)
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .multipartEnabled(true)
+            .build();
+    return new S3Transfers(
+        s3,
+        multipart,
+        S3Transfers.DEFAULT_THRESHOLD_BYTES,
+        S3Transfers.DEFAULT_PART_BYTES,
+        S3Transfers.DEFAULT_PROGRESS_EVERY);
+  }
+
   S3Client s3(AwsCredentialsProvider credentials, AwsCallCounter counter) {
     var builder =
         S3Client.builder()

@@ -80,9 +80,12 @@ public final class IamPolicy {
             "TakeScheduledInputs",
             List.of("s3:DeleteObject"),
             List.of(s3(stagingPrefix + "incoming/*"))));
-    statements.add(
-        PolicyDocuments.listUnder(
-            "ListScheduledInputs", s3(stagingBucket), stagingKeys + "incoming/"));
+    if (!stagingBucket.equals(bucket)) {
+      // in the table's bucket, ListTableBucket below already lets the workers list incoming/
+      statements.add(
+          PolicyDocuments.listUnder(
+              "ListScheduledInputs", s3(stagingBucket), stagingKeys + "incoming/"));
+    }
     statements.add(
         statement(
             "WriteTableObjects",

@@ -82,6 +82,19 @@ class IamPolicyTest {
   }
 
   @Test
+  void stagingInTheTablesBucketNeedsNoListingOfItsOwn() throws Exception {
+    // the moto suite's minimality check: with staging in the table's bucket, removing this
+    // statement's ListBucket denied nothing, because ListTableBucket allows it already
+    IamPolicy policy = new IamPolicy(pipeline("{database: web}", ""), "lake/staging/clicks/");
+    JsonNode worker = new ObjectMapper().readTree(policy.worker().toString());
+
+    assertThat(worker.get("Statement"))
+        .extracting(s -> s.get("Sid").asText())
+        .contains("ListTableBucket", "KeepScheduledInputs")
+        .doesNotContain("ListScheduledInputs");
+  }
+
+  @Test
   void scheduledRunsMayListIncomingMoveToKeptAndDeleteFromIncomingOnly() throws Exception {
     IamPolicy policy = new IamPolicy(pipeline("{database: web}", ""), "drops/in/clicks/");
     JsonNode worker = new ObjectMapper().readTree(policy.worker().toString());
