@@ -22,9 +22,11 @@ import org.jclouds.domain.Location;
  * fails here too: object keys over 1024 bytes of UTF-8, user metadata over 2 KB (keys plus values,
  * UTF-8), more than 1000 keys in one DeleteObjects, and bucket names outside S3's naming rules. A
  * refusal is a 400 (S3Proxy answers an IllegalArgumentException with InvalidArgument) and is kept
- * in the ledger with every request checked.
+ * in the ledger with every request checked. The rules themselves are public ({@link
+ * #objectViolations}, {@link #deleteViolations}, {@link #bucketViolations}) so that a client-side
+ * check against another server (moto) applies the same ones.
  */
-final class S3RequestCheck extends ForwardingBlobStore {
+public final class S3RequestCheck extends ForwardingBlobStore {
 
   static final int MAX_KEY_BYTES = 1024;
   static final int MAX_USER_METADATA_BYTES = 2048;
@@ -79,12 +81,7 @@ final class S3RequestCheck extends ForwardingBlobStore {
       String toContainer,
       String toName,
       CopyOptions options) {
-    List<ContractViolation> found = new ArrayList<>();
-    key("s3.CopyObject", toName, found);
-    if (options.userMetadata() != null) {
-      metadata("s3.CopyObject", options.userMetadata(), found);
-    }
-    verdict("s3.CopyObject", found);
+    verdict("s3.CopyObject", objectViolations("s3.CopyObject", toName, options.userMetadata()));
     return super.copyBlob(fromContainer, fromName, toContainer, toName, options);
   }
 
@@ -94,20 +91,30 @@ final class S3RequestCheck extends ForwardingBlobStore {
     for (String ignored : names) {
       count++;
     }
+    verdict("s3.DeleteObjects", deleteViolations(count));
+    super.removeBlobs(container, names);
+  }
+
+  /** What S3 refuses in one DeleteObjects of {@code keys} keys. */
+  public static List<ContractViolation> deleteViolations(int keys) {
     List<ContractViolation> found = new ArrayList<>();
-    if (count > MAX_DELETE_KEYS) {
+    if (keys > MAX_DELETE_KEYS) {
       found.add(
           new ContractViolation(
               "s3.DeleteObjects",
               "delete.objects",
               "Member must have length less than or equal to " + MAX_DELETE_KEYS,
-              count + " keys"));
+              keys + " keys"));
     }
-    verdict("s3.DeleteObjects", found);
-    super.removeBlobs(container, names);
+    return found;
   }
 
   private void checkBucket(String bucket) {
+    verdict("s3.CreateBucket", bucketViolations(bucket));
+  }
+
+  /** What S3 refuses in a bucket's name. */
+  public static List<ContractViolation> bucketViolations(String bucket) {
     List<ContractViolation> found = new ArrayList<>();
     if (!BUCKET_NAME.matcher(bucket).matches()
         || bucket.contains("..")
@@ -122,16 +129,25 @@ final class S3RequestCheck extends ForwardingBlobStore {
                   + " with a letter or digit, have no '..' and are not an IP address",
               bucket));
     }
-    verdict("s3.CreateBucket", found);
+    return found;
   }
 
   private void checkObject(String operation, BlobMetadata metadata) {
+    verdict(operation, objectViolations(operation, metadata.getName(), metadata.getUserMetadata()));
+  }
+
+  /**
+   * What S3 refuses in an object written by {@code operation} (e.g. {@code s3.PutObject}): its key
+   * and its user metadata (null: none).
+   */
+  public static List<ContractViolation> objectViolations(
+      String operation, String key, Map<String, String> userMetadata) {
     List<ContractViolation> found = new ArrayList<>();
-    key(operation, metadata.getName(), found);
-    if (metadata.getUserMetadata() != null) {
-      metadata(operation, metadata.getUserMetadata(), found);
+    key(operation, key, found);
+    if (userMetadata != null) {
+      metadata(operation, userMetadata, found);
     }
-    verdict(operation, found);
+    return found;
   }
 
   private static void key(String operation, String key, List<ContractViolation> found) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.s3.S3Transfers;
+import io.spectrumflow.local.aws.contract.ContractViolation;
 import io.spectrumflow.starter.cli.SpectrumflowCommand;
 import io.spectrumflow.starter.iam.IamPolicy;
 import io.spectrumflow.starter.staging.BodyDigest;
@@ -115,6 +116,8 @@ class MotoContractTest {
     stack.grantPrinted(pipelines.toArray(PipelineSpec[]::new));
     stack.workerCalls.reset();
     stack.spectrumCalls.reset();
+    stack.modelChecks.reset();
+    int standInBefore = stack.standInViolations().size();
     Long counted = null;
     Throwable failure = null;
     try {
@@ -133,7 +136,15 @@ class MotoContractTest {
     }
     List<String> outside = new ArrayList<>(MotoBlindSpots.denials(workerPolicies, worker));
     outside.addAll(MotoBlindSpots.denials(spectrumPolicies, spectrum));
-    summary.add(mode, worker, spectrum, outside.size(), expected, counted);
+    // what moto accepts and AWS would refuse: our requests to moto, and the Data API stand-in's
+    List<ContractViolation> violations = new ArrayList<>(stack.modelChecks.violations());
+    List<ContractViolation> standIn = stack.standInViolations();
+    violations.addAll(standIn.subList(standInBefore, standIn.size()));
+    String modelViolations =
+        stack.modelChecks.enabled()
+            ? violations.size() + " (" + stack.modelChecks.checked() + " requests checked)"
+            : MotoSummary.MODELS_OFF;
+    summary.add(mode, worker, spectrum, outside.size(), modelViolations, expected, counted);
     if (failure instanceof AssertionError error) {
       throw error;
     } else if (failure != null) {
@@ -143,6 +154,9 @@ class MotoContractTest {
     assertThat(worker.accessDenied()).as("worker calls answered AccessDenied").isEmpty();
     assertThat(spectrum.accessDenied()).as("Spectrum reads answered AccessDenied").isEmpty();
     assertThat(outside).as("calls AWS would deny, which moto does not check").isEmpty();
+    assertThat(violations)
+        .as("requests breaking AWS's service models, which moto accepts")
+        .isEmpty();
     assertThat(counted).isEqualTo(expected);
   }
 
@@ -317,7 +331,8 @@ class MotoContractTest {
           String output = doctor(config, "doctor");
           assertThat(output).contains("All checks passed.");
           // the worker application's health checks, with the worker's own keys
-          try (AwsClients clients = new AwsClients(stack.workerAws, List.of(stack.workerCalls))) {
+          try (AwsClients clients =
+              new AwsClients(stack.workerAws, List.of(stack.workerCalls, stack.modelChecks))) {
             assertThat(new GlueHealthCheck(clients.glue(), stack.workerAws).execute().isHealthy())
                 .isTrue();
             assertThat(

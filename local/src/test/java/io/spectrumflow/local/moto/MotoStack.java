@@ -6,6 +6,8 @@ import io.spectrumflow.activities.redshift.DataApiStatements;
 import io.spectrumflow.activities.s3.S3Transfers;
 import io.spectrumflow.local.aws.AwsStandIn;
 import io.spectrumflow.local.aws.StandInSettings;
+import io.spectrumflow.local.aws.contract.ContractCheck;
+import io.spectrumflow.local.aws.contract.ContractViolation;
 import io.spectrumflow.local.stack.EmbeddedTemporal;
 import io.spectrumflow.starter.config.PipelinesFile;
 import io.spectrumflow.starter.iam.IamPolicy;
@@ -59,6 +61,12 @@ final class MotoStack implements AutoCloseable {
 
   /** The same for the stand-in's reads of moto's Glue and S3. */
   final AwsCallCounter spectrumCalls = new AwsCallCounter();
+
+  /**
+   * What the worker, the starter and the stand-in's reads send moto, checked against AWS's rules.
+   */
+  final ModelCheckingInterceptor modelChecks =
+      new ModelCheckingInterceptor(ContractCheck.onThisMachine());
 
   final MotoServer moto;
   final MotoIam iam;
@@ -125,7 +133,7 @@ final class MotoStack implements AutoCloseable {
     worker =
         new ExportWorker(
             new WorkerSettings(temporal.target(), "default", workerAws, dir.resolve("work")),
-            ExportWorkerOptions.DEFAULTS.withAwsInterceptors(List.of(workerCalls)));
+            ExportWorkerOptions.DEFAULTS.withAwsInterceptors(List.of(workerCalls, modelChecks)));
     worker.start();
     service =
         WorkflowServiceStubs.newServiceStubs(
@@ -237,6 +245,11 @@ final class MotoStack implements AutoCloseable {
         .toList();
   }
 
+  /** The violations the Data API stand-in found in the requests it answered, so far. */
+  List<ContractViolation> standInViolations() {
+    return standIn.contractLedger().violations();
+  }
+
   URI motoEndpoint() {
     return moto.endpoint();
   }
@@ -272,7 +285,8 @@ final class MotoStack implements AutoCloseable {
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     if (counter != null) {
-      builder.overrideConfiguration(c -> c.addExecutionInterceptor(counter));
+      builder.overrideConfiguration(
+          c -> c.addExecutionInterceptor(counter).addExecutionInterceptor(modelChecks));
     }
     return builder.build();
   }
@@ -284,7 +298,8 @@ final class MotoStack implements AutoCloseable {
             .endpointOverride(moto.endpoint())
             .credentialsProvider(credentials);
     if (counter != null) {
-      builder.overrideConfiguration(c -> c.addExecutionInterceptor(counter));
+      builder.overrideConfiguration(
+          c -> c.addExecutionInterceptor(counter).addExecutionInterceptor(modelChecks));
     }
     return builder.build();
   }
