@@ -1,5 +1,6 @@
 package io.spectrumflow.local.moto;
 
+import io.spectrumflow.local.e2e.IamActions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +23,16 @@ final class AwsCallCounter implements ExecutionInterceptor {
   private final List<String> denied = new CopyOnWriteArrayList<>();
   private final List<String> listings = new CopyOnWriteArrayList<>();
   private final List<String> deletions = new CopyOnWriteArrayList<>();
+  private final List<IamActions.Call> calls = new CopyOnWriteArrayList<>();
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    // for our own evaluator, where the server is not moto (crawler mode's Glue, the Data API)
+    calls.add(
+        new IamActions.Call(
+            attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+            attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+            context.request()));
     // moto ignores Condition blocks: the prefixes listed are checked against them by the test
     if (context.request() instanceof ListObjectsV2Request list) {
       listings.add(list.bucket() + "/" + (list.prefix() == null ? "" : list.prefix()));
@@ -72,7 +80,11 @@ final class AwsCallCounter implements ExecutionInterceptor {
   /** Counts since the last {@link #reset}. */
   Counts counts() {
     return new Counts(
-        requests.get(), List.copyOf(denied), List.copyOf(listings), List.copyOf(deletions));
+        requests.get(),
+        List.copyOf(denied),
+        List.copyOf(listings),
+        List.copyOf(deletions),
+        List.copyOf(calls));
   }
 
   void reset() {
@@ -80,12 +92,18 @@ final class AwsCallCounter implements ExecutionInterceptor {
     denied.clear();
     listings.clear();
     deletions.clear();
+    calls.clear();
   }
 
   /**
    * @param listings the {@code bucket/prefix} of every ListObjectsV2 call
    * @param deletions the {@code bucket/key} of every object a DeleteObjects call named
+   * @param calls every call, with its request
    */
   record Counts(
-      int requests, List<String> accessDenied, List<String> listings, List<String> deletions) {}
+      int requests,
+      List<String> accessDenied,
+      List<String> listings,
+      List<String> deletions,
+      List<IamActions.Call> calls) {}
 }

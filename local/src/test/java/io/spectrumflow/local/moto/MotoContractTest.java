@@ -3,10 +3,15 @@ package io.spectrumflow.local.moto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.activities.s3.S3Transfers;
 import io.spectrumflow.local.aws.contract.ContractViolation;
+import io.spectrumflow.local.e2e.IamActions;
+import io.spectrumflow.local.e2e.IamActions.Authorization;
+import io.spectrumflow.local.e2e.PolicyEvaluator;
 import io.spectrumflow.starter.cli.SpectrumflowCommand;
 import io.spectrumflow.starter.iam.IamPolicy;
 import io.spectrumflow.starter.staging.BodyDigest;
@@ -53,9 +58,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The production activities against an independent server: moto's S3, Glue and Redshift
  * (DescribeClusters), signed with the keys of an IAM user whose only policies are the ones {@code
  * iam-policy} prints, with our Data API stand-in counting the rows from moto's catalog and objects.
- * Every mode must finish with no AccessDenied. Crawler mode is not run here: moto's crawler never
- * crawls (it reports {@code COMPLETED}, not a Glue state); it runs end to end on our stand-in
- * ({@code CrawlerModeTest}).
+ * Every mode must finish with no AccessDenied and no request breaking AWS's service models. In
+ * crawler mode the worker's Glue is our stand-in, since moto's crawler never crawls (it reports
+ * {@code COMPLETED}, not a Glue state): moto enforces its S3 and Redshift, our evaluator the rest.
  */
 @Tag("moto")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,9 +77,6 @@ class MotoContractTest {
 
   @AfterAll
   void stop() throws Exception {
-    summary.add(
-        "moto crawler     skipped: moto's crawler never crawls (reports COMPLETED, not a Glue"
-            + " state); crawler mode runs end to end on the stand-in (CrawlerModeTest)");
     summary.write();
     if (stack != null) {
       stack.close();
@@ -113,11 +115,18 @@ class MotoContractTest {
   /** Runs a scenario with only the pipelines' printed policies and adds its summary line. */
   private void measure(String mode, long expected, List<PipelineSpec> pipelines, Scenario scenario)
       throws Exception {
+    measure(stack, mode, expected, pipelines, scenario);
+  }
+
+  private void measure(
+      MotoStack stack, String mode, long expected, List<PipelineSpec> pipelines, Scenario scenario)
+      throws Exception {
     stack.grantPrinted(pipelines.toArray(PipelineSpec[]::new));
     stack.workerCalls.reset();
     stack.spectrumCalls.reset();
     stack.modelChecks.reset();
     int standInBefore = stack.standInViolations().size();
+    long standInCheckedBefore = stack.standInChecked();
     Long counted = null;
     Throwable failure = null;
     try {
@@ -142,7 +151,10 @@ class MotoContractTest {
     violations.addAll(standIn.subList(standInBefore, standIn.size()));
     String modelViolations =
         stack.modelChecks.enabled()
-            ? violations.size() + " (" + stack.modelChecks.checked() + " requests checked)"
+            ? "%d (%d requests checked)"
+                .formatted(
+                    violations.size(),
+                    stack.modelChecks.checked() + stack.standInChecked() - standInCheckedBefore)
             : MotoSummary.MODELS_OFF;
     summary.add(mode, worker, spectrum, outside.size(), modelViolations, expected, counted);
     if (failure instanceof AssertionError error) {
@@ -181,6 +193,77 @@ class MotoContractTest {
           assertThat(result.partitions()).hasSize(2);
           return stack.count(pipeline, "");
         });
+  }
+
+  /**
+   * Crawler mode: S3 and Redshift on moto, IAM-enforced with the printed policies; Glue on our
+   * stand-in, whose crawler reads moto's S3 with the Spectrum user's keys. The worker's Glue and
+   * Data API calls, and the {@code iam:PassRole} Glue checks when a crawler is created or updated,
+   * are checked against the printed worker policy by our own evaluator.
+   */
+  @Test
+  void crawlerModeWithGlueOnTheStandIn() throws Exception {
+    String crawlerRole = "arn:aws:iam::" + MotoIam.ACCOUNT + ":role/glue-crawler";
+    // a stack's worker takes its keys from the system properties: this one's replace the other's
+    String keyId = System.getProperty("aws.accessKeyId");
+    String secret = System.getProperty("aws.secretAccessKey");
+    try (MotoStack crawling = new MotoStack(dir.resolve("crawler"), true)) {
+      PipelineSpec pipeline =
+          crawling.pipeline(
+              "crawled",
+              """
+              storage: {bucket: moto-lake, prefix: crawled}
+              partition: {field: ts}
+              catalog: {mode: crawler, database: moto_crawled, table: events, crawlerRole: %s}
+              """
+                  .formatted(crawlerRole));
+      JsonNode printed =
+          new ObjectMapper()
+              .readTree(
+                  new IamPolicy(pipeline, MotoStack.stagingPrefix(pipeline)).worker().toString());
+      List<String> evaluated = new ArrayList<>();
+      List<Authorization> deniedByUs = new ArrayList<>();
+      measure(
+          crawling,
+          "crawler",
+          5,
+          List.of(pipeline),
+          () -> {
+            assertThat(crawling.export(pipeline, "b1", rows("2026-11-20", 3, "")).rowsVerified())
+                .isEqualTo(3);
+            assertThat(
+                    crawling
+                        .export(pipeline, "b2", rows("2026-11-21", 2, "\"note\": \"added\""))
+                        .rowsVerified())
+                .isEqualTo(2);
+            // what moto did not see: Glue (the stand-in), the Data API, and Glue's PassRole check
+            List<Authorization> ours = new ArrayList<>();
+            for (IamActions.Call call : crawling.workerCalls.counts().calls()) {
+              if (call.service().equals("Glue") || call.service().equals("RedshiftData")) {
+                ours.addAll(IamActions.of(call));
+              }
+              if (call.service().equals("Glue")
+                  && (call.operation().equals("CreateCrawler")
+                      || call.operation().equals("UpdateCrawler"))) {
+                ours.add(new Authorization("iam:PassRole", crawlerRole, null));
+              }
+            }
+            ours.stream().map(Authorization::action).distinct().sorted().forEach(evaluated::add);
+            deniedByUs.addAll(PolicyEvaluator.denied(printed, ours));
+            assertThat(evaluated)
+                .contains("glue:CreateCrawler", "glue:StartCrawler", "iam:PassRole");
+            assertThat(deniedByUs).as("calls the printed policy does not allow").isEmpty();
+            return crawling.count(pipeline, "");
+          });
+      summary.add(
+          ("moto crawler   Glue on the stand-in (moto's crawler does not crawl); S3 on moto:"
+                  + " moto enforced S3 (the worker's, and the crawler's and Spectrum's reads) and"
+                  + " Redshift DescribeClusters; our evaluator checked %s: denied %s")
+              .formatted(evaluated, deniedByUs.isEmpty() ? "none" : deniedByUs));
+    } finally {
+      System.setProperty("aws.accessKeyId", keyId);
+      System.setProperty("aws.secretAccessKey", secret);
+    }
   }
 
   @Test

@@ -83,9 +83,20 @@ final class MotoStack implements AutoCloseable {
   private final RedshiftDataClient dataApi;
   private final ExportWorker worker;
   private final WorkflowServiceStubs service;
+  final boolean glueOnStandIn;
 
   MotoStack(Path dir) throws Exception {
+    this(dir, false);
+  }
+
+  /**
+   * @param glueOnStandIn the worker's Glue is our stand-in, whose crawler really crawls (moto's
+   *     never does), reading moto's S3 with the Spectrum user's keys; the Data API reads that
+   *     catalog. False: the worker's Glue is moto's and the Data API reads moto's catalog
+   */
+  MotoStack(Path dir, boolean glueOnStandIn) throws Exception {
     this.dir = dir;
+    this.glueOnStandIn = glueOnStandIn;
     moto = MotoServer.start(Files.createDirectories(dir).resolve("moto.log"));
     iam = MotoIam.bootstrap(moto.endpoint(), dir.resolve("iam"));
     AwsCredentialsProvider admin = StaticCredentialsProvider.create(iam.admin());
@@ -97,17 +108,16 @@ final class MotoStack implements AutoCloseable {
     AwsBasicCredentials spectrumKeys = iam.user("spectrum");
     spectrumS3 = s3(StaticCredentialsProvider.create(spectrumKeys), spectrumCalls);
     spectrumGlue = glue(StaticCredentialsProvider.create(spectrumKeys), spectrumCalls);
-    standIn =
-        AwsStandIn.start(
-            new StandInSettings(
-                    "127.0.0.1",
-                    0,
-                    dir.resolve("stand-in"),
-                    spectrumS3,
-                    Duration.ofMillis(600),
-                    Map.of(CLUSTER, List.of(SPECTRUM_ROLE)),
-                    MotoIam.REGION)
-                .withSpectrumGlue(spectrumGlue));
+    StandInSettings settings =
+        new StandInSettings(
+            "127.0.0.1",
+            0,
+            dir.resolve("stand-in"),
+            spectrumS3,
+            Duration.ofMillis(600),
+            Map.of(CLUSTER, List.of(SPECTRUM_ROLE)),
+            MotoIam.REGION);
+    standIn = AwsStandIn.start(glueOnStandIn ? settings : settings.withSpectrumGlue(spectrumGlue));
     dataApi =
         RedshiftDataClient.builder()
             .region(Region.of(MotoIam.REGION))
@@ -124,7 +134,7 @@ final class MotoStack implements AutoCloseable {
         new AwsSettings(
             MotoIam.REGION,
             moto.endpoint(),
-            moto.endpoint(),
+            glueOnStandIn ? standIn.endpoint() : moto.endpoint(),
             standIn.endpoint(),
             moto.endpoint(),
             true,
@@ -248,6 +258,11 @@ final class MotoStack implements AutoCloseable {
   /** The violations the Data API stand-in found in the requests it answered, so far. */
   List<ContractViolation> standInViolations() {
     return standIn.contractLedger().violations();
+  }
+
+  /** The requests the Data API stand-in checked against the service models, so far. */
+  long standInChecked() {
+    return standIn.contractLedger().checkedTotal();
   }
 
   URI motoEndpoint() {
