@@ -2,6 +2,7 @@ package io.spectrumflow.workflows.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -213,11 +214,9 @@ class ExportRequestDecodingTest {
                     .setTaskQueue(ExportTaskQueues.EXPORT)
                     .build());
     stub.start(request);
-    WorkflowFailedException failed =
-        (WorkflowFailedException)
-            org.assertj.core.api.Assertions.catchThrowable(
-                () -> stub.getResult(10, TimeUnit.SECONDS, ExportResult.class));
-    assertThat(failed).isNotNull();
+    Throwable failed =
+        catchThrowable(() -> stub.getResult(10, TimeUnit.SECONDS, ExportResult.class));
+    assertThat(failed).as("the run fails, not hangs").isInstanceOf(WorkflowFailedException.class);
     assertThat(failed.getCause()).isInstanceOf(ApplicationFailure.class);
     ApplicationFailure cause = (ApplicationFailure) failed.getCause();
     assertThat(cause.getType()).isEqualTo(ExportFailures.INVALID_REQUEST);
