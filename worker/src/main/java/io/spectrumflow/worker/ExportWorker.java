@@ -9,8 +9,10 @@ import io.spectrumflow.activities.redshift.RedshiftActivitiesImpl;
 import io.spectrumflow.activities.s3.StagingActivitiesImpl;
 import io.spectrumflow.activities.s3.StorageActivitiesImpl;
 import io.spectrumflow.activities.s3.UploadActivitiesImpl;
+import io.spectrumflow.workflows.export.ExportDataConverter;
 import io.spectrumflow.workflows.export.ExportTaskQueues;
 import io.spectrumflow.workflows.export.ExportWorkflowImpl;
+import io.spectrumflow.workflows.export.UnreadableRequestException;
 import io.spectrumflow.workflows.preflight.PreflightWorkflowImpl;
 import io.spectrumflow.workflows.schedule.ScheduledExportWorkflowImpl;
 import io.spectrumflow.workflows.slots.RunSlotsActivitiesImpl;
@@ -86,6 +88,8 @@ public final class ExportWorker implements AutoCloseable {
             WorkflowClientOptions.newBuilder()
                 .setNamespace(settings.namespace())
                 .setIdentity(identity)
+                // reads requests from other services' clients; writes as the default converter
+                .setDataConverter(ExportDataConverter.INSTANCE)
                 .build());
     List<WorkerInterceptor> interceptors = new ArrayList<>(options.workerInterceptors());
     interceptors.add(new FinishOnShutdownInterceptor());
@@ -142,9 +146,11 @@ public final class ExportWorker implements AutoCloseable {
           (given, timeout) ->
               ActivityOptions.newBuilder(given).mergeActivityOptions(timeout).build());
     }
-    return perType.isEmpty()
-        ? WorkflowImplementationOptions.getDefaultInstance()
-        : WorkflowImplementationOptions.newBuilder().setActivityOptions(perType).build();
+    WorkflowImplementationOptions.Builder workflow =
+        WorkflowImplementationOptions.newBuilder()
+            // a request that cannot be read fails its run instead of retrying the task for ever
+            .setFailWorkflowExceptionTypes(UnreadableRequestException.class);
+    return perType.isEmpty() ? workflow.build() : workflow.setActivityOptions(perType).build();
   }
 
   /** Starts polling. */
