@@ -1,6 +1,7 @@
 package io.spectrumflow.starter.app;
 
 import io.dropwizard.lifecycle.Managed;
+import io.spectrumflow.workflows.export.ExportDataConverter;
 import io.spectrumflow.workflows.export.TemporalSettings;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -24,7 +25,12 @@ public final class TemporalConnection implements Managed {
             WorkflowServiceStubsOptions.newBuilder().setTarget(settings.target()).build());
     this.client =
         WorkflowClient.newInstance(
-            service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+            service,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(settings.namespace())
+                // reads stored requests as the worker does (YAML spellings of enums, ...)
+                .setDataConverter(ExportDataConverter.INSTANCE)
+                .build());
     this.schedules =
         ScheduleClient.newInstance(
             service, ScheduleClientOptions.newBuilder().setNamespace(settings.namespace()).build());

@@ -1,5 +1,6 @@
 package io.spectrumflow.starter.cli;
 
+import io.spectrumflow.workflows.export.ExportDataConverter;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -27,6 +28,11 @@ public final class TemporalOptions {
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     return WorkflowClient.newInstance(
-        service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+        service,
+        WorkflowClientOptions.newBuilder()
+            .setNamespace(namespace)
+            // reads stored requests as the worker does (YAML spellings of enums, ...)
+            .setDataConverter(ExportDataConverter.INSTANCE)
+            .build());
   }
 }
