@@ -1,14 +1,17 @@
 package io.spectrumflow.local.cli;
 
+import io.spectrumflow.activities.aws.AwsClients;
 import io.spectrumflow.local.s3.EmbeddedS3;
 import io.spectrumflow.local.stack.EmbeddedStack;
 import io.spectrumflow.worker.ExportWorker;
 import io.spectrumflow.worker.WorkerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code spectrumflow local}: the embedded stack and a worker, until interrupted. */
 @Command(
@@ -43,6 +46,14 @@ public final class LocalStackCommand implements Callable<Integer> {
   @Option(names = "--no-worker", description = "Start the servers only")
   boolean noWorker;
 
+  @Option(
+      names = "--config",
+      defaultValue = "${env:SPECTRUMFLOW_HOME:-.}/config/local.yml",
+      description =
+          "The configuration whose buckets (pipelines' storage, the starter's staging) are created"
+              + " on the embedded S3 (default: ${DEFAULT-VALUE})")
+  Path config;
+
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(dataDir);
@@ -70,12 +81,29 @@ public final class LocalStackCommand implements Callable<Integer> {
                     System.err.println("stopping the embedded stack: " + e);
                   }
                 }));
+    Set<String> buckets = ConfiguredBuckets.of(config);
+    try (S3Client s3 = AwsClients.s3(stack.aws())) {
+      ConfiguredBuckets.ensure(s3, buckets);
+    }
     System.out.printf(
-        "Temporal  %s%nS3        %s (access key %s)%nGlue/Data %s%nRunning until Ctrl-C.%n",
+        "Temporal  %s%nS3        %s (access key %s, secret %s)%nGlue/Data %s%nBuckets   %s (from"
+            + " %s)%n%nFor the other commands (run, status, doctor, worker, starter, the AWS CLI), in"
+            + " another shell:%n  export TEMPORAL_ADDRESS=%s S3_ENDPOINT=%s AWS_STANDIN_ENDPOINT=%s%n"
+            + "  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=%s%n%n"
+            + "Running until Ctrl-C.%n",
         stack.temporalTarget(),
         stack.aws().s3Endpoint(),
         EmbeddedS3.ACCESS_KEY,
-        stack.aws().glueEndpoint());
+        EmbeddedS3.SECRET_KEY,
+        stack.aws().glueEndpoint(),
+        String.join(", ", buckets),
+        config,
+        stack.temporalTarget(),
+        stack.aws().s3Endpoint(),
+        stack.aws().glueEndpoint(),
+        EmbeddedS3.ACCESS_KEY,
+        EmbeddedS3.SECRET_KEY,
+        stack.aws().region());
     Thread.currentThread().join(); // until Ctrl-C; the hook stops everything
     return 0;
   }
