@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.glue.model.Table;
     description =
         "Start the embedded stack and a worker, export a sample batch end to end, and query it"
             + " back through the Redshift Data API stand-in.")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer>, LaunchedConfig.EmbeddedStackCommand {
 
   @Option(
       names = "--data-dir",

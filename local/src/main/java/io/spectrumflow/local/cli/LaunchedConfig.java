@@ -21,6 +21,12 @@ final class LaunchedConfig {
     Path configFile();
   }
 
+  /**
+   * A command that runs the embedded stack: its {@code --config} names pipelines, not the
+   * endpoints, and it sets the stack's credentials itself.
+   */
+  interface EmbeddedStackCommand {}
+
   /** The file of the command run, or of the nearest command above it that names one. */
   static Optional<Path> of(ParseResult parsed) {
     List<ParseResult> chain = new ArrayList<>();
@@ -38,6 +44,9 @@ final class LaunchedConfig {
 
   private static Optional<Path> fileOf(ParseResult command) {
     Object userObject = command.commandSpec().userObject();
+    if (userObject instanceof EmbeddedStackCommand) {
+      return Optional.empty();
+    }
     if (userObject instanceof Argument argument) {
       return Optional.ofNullable(argument.configFile());
     }

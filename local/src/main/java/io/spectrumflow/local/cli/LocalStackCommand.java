@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.s3.S3Client;
     description =
         "Run the embedded stack (Temporal, S3, Glue + Redshift Data API stand-in) and a worker"
             + " until Ctrl-C.")
-public final class LocalStackCommand implements Callable<Integer> {
+public final class LocalStackCommand
+    implements Callable<Integer>, LaunchedConfig.EmbeddedStackCommand {
 
   @Option(
       names = "--data-dir",

@@ -87,5 +87,6 @@ class LocalCredentialsTest {
         .contains(file);
     // the embedded stack sets its own credentials
     assertThat(LaunchedConfig.of(LocalMain.commandLine().parseArgs("local"))).isEmpty();
+    assertThat(LaunchedConfig.of(LocalMain.commandLine().parseArgs("demo"))).isEmpty();
   }
 }
