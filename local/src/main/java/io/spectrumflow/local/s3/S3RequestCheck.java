@@ -30,7 +30,6 @@ public final class S3RequestCheck extends ForwardingBlobStore {
 
   static final int MAX_KEY_BYTES = 1024;
   static final int MAX_USER_METADATA_BYTES = 2048;
-  static final int MAX_DELETE_KEYS = 1000;
 
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern IP_ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
@@ -98,12 +97,12 @@ public final class S3RequestCheck extends ForwardingBlobStore {
   /** What S3 refuses in one DeleteObjects of {@code keys} keys. */
   public static List<ContractViolation> deleteViolations(int keys) {
     List<ContractViolation> found = new ArrayList<>();
-    if (keys > MAX_DELETE_KEYS) {
+    if (keys > S3Limits.DELETE_MAX_KEYS) {
       found.add(
           new ContractViolation(
               "s3.DeleteObjects",
               "delete.objects",
-              "Member must have length less than or equal to " + MAX_DELETE_KEYS,
+              "Member must have length less than or equal to " + S3Limits.DELETE_MAX_KEYS,
               keys + " keys"));
     }
     return found;
